@@ -1,0 +1,52 @@
+namespace Urakata.Platform.Domain;
+
+/// <summary>
+/// Base of every aggregate: a client-generated, time-ordered id and an app-managed
+/// <see cref="Version"/> used as the optimistic concurrency token (bumped on every update).
+/// </summary>
+public abstract class Entity
+{
+    private readonly List<IDomainEvent> _domainEvents = [];
+
+    public Guid Id { get; protected set; } = Guid.CreateVersion7();
+
+    public int Version { get; internal set; } = 1;
+
+    public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
+
+    protected void Raise(IDomainEvent domainEvent) => _domainEvents.Add(domainEvent);
+
+    internal void ClearDomainEvents() => _domainEvents.Clear();
+}
+
+/// <summary>A row that belongs to one company; the company query filter applies to it.</summary>
+public interface ICompanyOwned
+{
+    Guid CompanyId { get; }
+}
+
+/// <summary>Company-owned aggregate: the company is stamped on insert and never changes.</summary>
+public abstract class CompanyEntity : Entity, ICompanyOwned
+{
+    public Guid CompanyId { get; internal set; }
+}
+
+/// <summary>Marker for something that happened in the domain; stored in the outbox in the same transaction.</summary>
+public interface IDomainEvent;
+
+/// <summary>A business rule was broken; the message is shown to the user.</summary>
+public class DomainException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}
+
+/// <summary>The record does not exist for the caller (or belongs to another company): answer 404.</summary>
+public class NotFoundException(string what) : Exception($"{what} was not found.");
+
+/// <summary>Attribute for properties whose values must never appear in audit diffs or logs.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SensitiveAttribute : Attribute;
+
+/// <summary>Attribute for properties that are not audited at all (derived or technical state).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotAuditedAttribute : Attribute;

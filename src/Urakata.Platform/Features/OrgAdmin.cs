@@ -1,0 +1,164 @@
+using Microsoft.EntityFrameworkCore;
+using Urakata.Platform.Data;
+using Urakata.Platform.Domain;
+
+namespace Urakata.Platform.Features;
+
+public sealed record DepartmentDto(Guid Id, string Code, string Name, string? NameKana, Guid? ParentId, int SortOrder, bool IsActive, int Version);
+public sealed record SaveDepartment(string Code, string Name, string? NameKana, Guid? ParentId, int SortOrder, bool IsActive = true, int? Version = null);
+public sealed record PositionDto(Guid Id, string Code, string Name, int Rank, bool IsActive, int Version);
+public sealed record SavePosition(string Code, string Name, int Rank, bool IsActive = true, int? Version = null);
+public sealed record AssignmentDto(Guid Id, Guid UserId, string UserName, Guid DepartmentId, string DepartmentName, Guid? PositionId, string? PositionName,
+    DateOnly EffectiveFrom, DateOnly? EffectiveTo, bool IsPrimary, int Version);
+public sealed record SaveAssignment(Guid UserId, Guid DepartmentId, Guid? PositionId, DateOnly EffectiveFrom, DateOnly? EffectiveTo, bool IsPrimary, int? Version = null);
+
+/// <summary>Departments, positions and effective-dated assignments of the current company.</summary>
+public sealed class OrgAdmin(UrakataDbContext db)
+{
+    public Task<List<DepartmentDto>> DepartmentsAsync(CancellationToken ct = default) =>
+        db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Code)
+            .Select(d => new DepartmentDto(d.Id, d.Code, d.Name, d.NameKana, d.ParentId, d.SortOrder, d.IsActive, d.Version)).ToListAsync(ct);
+
+    public async Task<DepartmentDto> DepartmentAsync(Guid id, CancellationToken ct = default) =>
+        ToDto(await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException(nameof(Department)));
+
+    public async Task<DepartmentDto> SaveDepartmentAsync(Guid? id, SaveDepartment cmd, CancellationToken ct = default)
+    {
+        var code = (cmd.Code ?? "").Trim();
+        if (await db.Departments.AnyAsync(d => d.Code == code && d.Id != id, ct))
+        {
+            throw new DomainException(Messages.Format(Messages.DuplicateCode, code), nameof(cmd.Code));
+        }
+        var all = await db.Departments.ToDictionaryAsync(d => d.Id, ct);
+        Department? parent = null;
+        if (cmd.ParentId is { } pid && !all.TryGetValue(pid, out parent))
+        {
+            throw new DomainException(Messages.DepartmentNotFound, nameof(cmd.ParentId));
+        }
+        Department department;
+        if (id is { } existing)
+        {
+            department = all.GetValueOrDefault(existing) ?? throw new NotFoundException(nameof(Department));
+            db.ExpectVersion(department, cmd.Version);
+            department.Update(cmd.Code!, cmd.Name, cmd.NameKana, cmd.SortOrder);
+        }
+        else
+        {
+            department = new Department(Guid.Empty, cmd.Code!, cmd.Name, null, cmd.SortOrder);
+            department.Update(cmd.Code!, cmd.Name, cmd.NameKana, cmd.SortOrder);
+            db.Departments.Add(department);
+        }
+        department.MoveUnder(parent, all);
+        department.SetActive(cmd.IsActive);
+        await db.SaveChangesAsync(ct);
+        return ToDto(department);
+    }
+
+    public Task<List<PositionDto>> PositionsAsync(CancellationToken ct = default) =>
+        db.Positions.AsNoTracking().OrderByDescending(p => p.Rank).ThenBy(p => p.Code)
+            .Select(p => new PositionDto(p.Id, p.Code, p.Name, p.Rank, p.IsActive, p.Version)).ToListAsync(ct);
+
+    public async Task<PositionDto> PositionAsync(Guid id, CancellationToken ct = default) =>
+        ToDto(await db.Positions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException(nameof(Position)));
+
+    public async Task<PositionDto> SavePositionAsync(Guid? id, SavePosition cmd, CancellationToken ct = default)
+    {
+        var code = (cmd.Code ?? "").Trim();
+        if (await db.Positions.AnyAsync(p => p.Code == code && p.Id != id, ct))
+        {
+            throw new DomainException(Messages.Format(Messages.DuplicateCode, code), nameof(cmd.Code));
+        }
+        Position position;
+        if (id is { } existing)
+        {
+            position = await db.Positions.FindOrThrowAsync(existing, ct);
+            db.ExpectVersion(position, cmd.Version);
+            position.Update(cmd.Code!, cmd.Name, cmd.Rank);
+        }
+        else
+        {
+            position = new Position(Guid.Empty, cmd.Code!, cmd.Name, cmd.Rank);
+            db.Positions.Add(position);
+        }
+        position.SetActive(cmd.IsActive);
+        await db.SaveChangesAsync(ct);
+        return ToDto(position);
+    }
+
+    public async Task<List<AssignmentDto>> AssignmentsAsync(Guid? userId, Guid? departmentId, DateOnly? on, CancellationToken ct = default)
+    {
+        var query = Assignments();
+        if (userId is { } u)
+        {
+            query = query.Where(a => a.UserId == u);
+        }
+        if (departmentId is { } d)
+        {
+            query = query.Where(a => a.DepartmentId == d);
+        }
+        if (on is { } date)
+        {
+            query = query.Where(a => a.EffectiveFrom <= date && (a.EffectiveTo == null || a.EffectiveTo >= date));
+        }
+        return (await query.ToListAsync(ct)).OrderBy(a => a.DepartmentName, StringComparer.Ordinal).ThenBy(a => a.EffectiveFrom).ToList();
+    }
+
+    public async Task<AssignmentDto> AssignmentAsync(Guid id, CancellationToken ct = default) =>
+        await Assignments().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(nameof(OrgAssignment));
+
+    public async Task<AssignmentDto> SaveAssignmentAsync(Guid? id, SaveAssignment cmd, CancellationToken ct = default)
+    {
+        if (!await db.Memberships.AnyAsync(m => m.UserId == cmd.UserId, ct))
+        {
+            throw new DomainException(Messages.UserNotMember, nameof(cmd.UserId));
+        }
+        if (!await db.Departments.AnyAsync(d => d.Id == cmd.DepartmentId, ct))
+        {
+            throw new DomainException(Messages.DepartmentNotFound, nameof(cmd.DepartmentId));
+        }
+        if (cmd.PositionId is { } pid && !await db.Positions.AnyAsync(p => p.Id == pid, ct))
+        {
+            throw new DomainException(Messages.PositionNotFound, nameof(cmd.PositionId));
+        }
+        OrgAssignment assignment;
+        if (id is { } existing)
+        {
+            assignment = await db.OrgAssignments.FindOrThrowAsync(existing, ct);
+            db.ExpectVersion(assignment, cmd.Version);
+            if (assignment.UserId != cmd.UserId)
+            {
+                throw new DomainException(Messages.UserNotMember, nameof(cmd.UserId));
+            }
+            assignment.Change(cmd.DepartmentId, cmd.PositionId, cmd.EffectiveFrom, cmd.EffectiveTo, cmd.IsPrimary);
+        }
+        else
+        {
+            assignment = new OrgAssignment(Guid.Empty, cmd.UserId, cmd.DepartmentId, cmd.PositionId, cmd.EffectiveFrom, cmd.EffectiveTo, cmd.IsPrimary);
+            db.OrgAssignments.Add(assignment);
+        }
+        await db.SaveChangesAsync(ct);
+        return await AssignmentAsync(assignment.Id, ct);
+    }
+
+    public async Task<AssignmentDto> EndAssignmentAsync(Guid id, DateOnly lastDay, int? version, CancellationToken ct = default)
+    {
+        var assignment = await db.OrgAssignments.FindOrThrowAsync(id, ct);
+        db.ExpectVersion(assignment, version);
+        assignment.EndOn(lastDay);
+        await db.SaveChangesAsync(ct);
+        return await AssignmentAsync(id, ct);
+    }
+
+    private IQueryable<AssignmentDto> Assignments() =>
+        from a in db.OrgAssignments.AsNoTracking()
+        join u in db.Users on a.UserId equals u.Id
+        join d in db.Departments on a.DepartmentId equals d.Id
+        join p in db.Positions on a.PositionId equals p.Id into ps
+        from p in ps.DefaultIfEmpty()
+        select new AssignmentDto(a.Id, a.UserId, u.DisplayName, a.DepartmentId, d.Name, a.PositionId, p == null ? null : p.Name,
+            a.EffectiveFrom, a.EffectiveTo, a.IsPrimary, a.Version);
+
+    private static DepartmentDto ToDto(Department d) => new(d.Id, d.Code, d.Name, d.NameKana, d.ParentId, d.SortOrder, d.IsActive, d.Version);
+
+    private static PositionDto ToDto(Position p) => new(p.Id, p.Code, p.Name, p.Rank, p.IsActive, p.Version);
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Resources;
+
+namespace Urakata.Platform;
+
+/// <summary>
+/// Messages shown to users by rules and endpoints, from <c>Resources/Messages.resx</c> (Japanese, the default)
+/// and <c>Messages.en.resx</c>, in the current UI culture.
+/// </summary>
+public static class Messages
+{
+    private static readonly ResourceManager Resources = new("Urakata.Platform.Resources.Messages", typeof(Messages).Assembly);
+
+    public static string CodeRequired => Get(nameof(CodeRequired));
+    public static string CompanyNameRequired => Get(nameof(CompanyNameRequired));
+    public static string ConcurrencyConflict => Get(nameof(ConcurrencyConflict));
+    public static string CorporateNumberInvalid => Get(nameof(CorporateNumberInvalid));
+    public static string DepartmentCycle => Get(nameof(DepartmentCycle));
+    public static string DepartmentNotFound => Get(nameof(DepartmentNotFound));
+    public static string DuplicateCode => Get(nameof(DuplicateCode));
+    public static string EffectiveRangeInvalid => Get(nameof(EffectiveRangeInvalid));
+    public static string FileTooLarge => Get(nameof(FileTooLarge));
+    public static string FileTypeMismatch => Get(nameof(FileTypeMismatch));
+    public static string FileTypeNotAllowed => Get(nameof(FileTypeNotAllowed));
+    public static string FiscalYearEndMonthRange => Get(nameof(FiscalYearEndMonthRange));
+    public static string IdempotencyInProgress => Get(nameof(IdempotencyInProgress));
+    public static string IdempotencyKeyReused => Get(nameof(IdempotencyKeyReused));
+    public static string InvoiceNumberInvalid => Get(nameof(InvoiceNumberInvalid));
+    public static string NameRequired => Get(nameof(NameRequired));
+    public static string NotFound => Get(nameof(NotFound));
+    public static string PasswordTooCommon => Get(nameof(PasswordTooCommon));
+    public static string PasswordTooLong => Get(nameof(PasswordTooLong));
+    public static string PermissionUnknown => Get(nameof(PermissionUnknown));
+    public static string PositionNotFound => Get(nameof(PositionNotFound));
+    public static string RankRange => Get(nameof(RankRange));
+    public static string UnexpectedError => Get(nameof(UnexpectedError));
+    public static string UserNotMember => Get(nameof(UserNotMember));
+    public static string ValidationFailed => Get(nameof(ValidationFailed));
+
+    public static string Format(string template, params object?[] args) =>
+        string.Format(CultureInfo.CurrentCulture, template, args);
+
+    public static string Get(string key) =>
+        Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+}
