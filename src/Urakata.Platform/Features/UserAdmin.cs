@@ -98,7 +98,7 @@ public sealed class UserAdmin(UrakataDbContext db, UserManager<AppUser> users)
         select new MemberDto(u.Id, u.UserName!, u.DisplayName, u.DisplayNameKana, u.Email, m.EmployeeNumber, m.IsActive, u.IsDisabled,
             u.TwoFactorEnabled, m.Roles.Select(r => r.RoleId).ToList(), m.Version);
 
-    internal static void ThrowIfFailed(IdentityResult result)
+    public static void ThrowIfFailed(IdentityResult result)
     {
         if (!result.Succeeded)
         {
