@@ -17,6 +17,9 @@ public sealed class OrgAssignment : CompanyEntity
         Change(departmentId, positionId, effectiveFrom, effectiveTo, isPrimary);
     }
 
+    private void OnChanged() =>
+        Raise(new OrgAssignmentChanged(Id, UserId, DepartmentId, PositionId, EffectiveFrom, EffectiveTo, IsPrimary));
+
     public Guid UserId { get; private set; }
     public Guid DepartmentId { get; private set; }
     public Guid? PositionId { get; private set; }
@@ -39,6 +42,7 @@ public sealed class OrgAssignment : CompanyEntity
         EffectiveFrom = effectiveFrom;
         EffectiveTo = effectiveTo;
         IsPrimary = isPrimary;
+        OnChanged();
     }
 
     /// <summary>Ends the post on <paramref name="lastDay"/> (異動: the old post ends, a new one starts the next day).</summary>
@@ -49,5 +53,10 @@ public sealed class OrgAssignment : CompanyEntity
             throw new DomainException(Messages.EffectiveRangeInvalid, nameof(EffectiveTo));
         }
         EffectiveTo = lastDay;
+        OnChanged();
     }
 }
+
+/// <summary>A post was created or changed; HR, payroll and the approval engine react to it (異動).</summary>
+public sealed record OrgAssignmentChanged(Guid AssignmentId, Guid UserId, Guid DepartmentId, Guid? PositionId,
+    DateOnly EffectiveFrom, DateOnly? EffectiveTo, bool IsPrimary) : IDomainEvent;

@@ -108,6 +108,8 @@ public sealed class OrgAdmin(UrakataDbContext db)
 
     public async Task<AssignmentDto> SaveAssignmentAsync(Guid? id, SaveAssignment cmd, CancellationToken ct = default)
     {
+        // Load first: another company's id answers 404 whatever the body says.
+        var existingAssignment = id is { } eid ? await db.OrgAssignments.FindOrThrowAsync(eid, ct) : null;
         if (!await db.Memberships.AnyAsync(m => m.UserId == cmd.UserId, ct))
         {
             throw new DomainException(Messages.UserNotMember, nameof(cmd.UserId));
@@ -121,9 +123,9 @@ public sealed class OrgAdmin(UrakataDbContext db)
             throw new DomainException(Messages.PositionNotFound, nameof(cmd.PositionId));
         }
         OrgAssignment assignment;
-        if (id is { } existing)
+        if (existingAssignment is not null)
         {
-            assignment = await db.OrgAssignments.FindOrThrowAsync(existing, ct);
+            assignment = existingAssignment;
             db.ExpectVersion(assignment, cmd.Version);
             if (assignment.UserId != cmd.UserId)
             {

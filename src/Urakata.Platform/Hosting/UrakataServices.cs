@@ -71,7 +71,7 @@ public static class UrakataServices
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie }];
+            o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie }, new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,0 +1,130 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Urakata.Platform.Domain;
+using Urakata.Platform.Security;
+using Urakata.Tests.Infrastructure;
+
+namespace Urakata.Tests.Platform;
+
+public sealed class SecurityFactory : UrakataFactory
+{
+    protected override bool UseFakeClock => true;
+}
+
+[Trait("Category", "Database")]
+public sealed partial class SecurityTests(SecurityFactory factory) : IClassFixture<SecurityFactory>
+{
+    [Fact]
+    public async Task PasswordHash_IsPbkdf2Sha512_WithAtLeast210000Iterations()
+    {
+        var c = await factory.CreateCompanyAsync("ハッシュ株式会社", "sec-hash");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(c.AdminUserName);
+        var bytes = Convert.FromBase64String(user!.PasswordHash!);
+        // Identity V3 format: 0x01, PRF (2 = HMACSHA512), iteration count, salt length — all big-endian.
+        Assert.Equal(0x01, bytes[0]);
+        Assert.Equal(2u, BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1)));
+        Assert.True(BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5)) >= 210_000);
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswords_LockTheAccount_EvenForTheRightPassword()
+    {
+        var c = await factory.CreateCompanyAsync("ロック株式会社", "sec-lock");
+        var client = factory.CreateBrowserClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var failed = await LoginAsync(client, c.AdminUserName, "wrong-password-" + i);
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+        var locked = await LoginAsync(client, c.AdminUserName, UrakataFactory.Password);
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Contains("ロック", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(locked.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], v => v.StartsWith(UrakataHostCookie, StringComparison.Ordinal));
+    }
+
+    private const string UrakataHostCookie = "__Host-urakata=";
+
+    [Fact]
+    public async Task SignIn_SetsHostPrefixedSecureHttpOnlyCookie_AndSecurityHeaders()
+    {
+        var c = await factory.CreateCompanyAsync("クッキー株式会社", "sec-cookie");
+        var client = factory.CreateBrowserClient();
+        var page = await client.GetAsync("/account/login");
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("frame-ancestors 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
+
+        var response = await LoginAsync(client, c.AdminUserName, UrakataFactory.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(v => v.StartsWith(UrakataHostCookie, StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("secure", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.Ordinal);
+        Assert.Contains("samesite=lax", cookie, StringComparison.Ordinal);
+        Assert.Contains("path=/", cookie, StringComparison.Ordinal);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.Ordinal);
+
+        var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task TotpCode_IsAcceptedOnce_AndNotFromTwoStepsAgo()
+    {
+        var c = await factory.CreateCompanyAsync("ワンタイム株式会社", "sec-totp");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByNameAsync(c.AdminUserName))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        var secret = Totp.FromBase32((await users.GetAuthenticatorKeyAsync(user))!);
+        var provider = users.Options.Tokens.AuthenticatorTokenProvider;
+        var step = Totp.TimeStepAt(factory.Clock.GetUtcNow());
+
+        Assert.False(await users.VerifyTwoFactorTokenAsync(user, provider, Totp.Code(secret, step - 2)));
+        Assert.True(await users.VerifyTwoFactorTokenAsync(user, provider, Totp.Code(secret, step)));
+        Assert.False(await users.VerifyTwoFactorTokenAsync(user, provider, Totp.Code(secret, step)));
+        Assert.False(await users.VerifyTwoFactorTokenAsync(user, provider, Totp.Code(secret, step - 1)));
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(await users.VerifyTwoFactorTokenAsync(user, provider, Totp.Code(secret, step + 1)));
+    }
+
+    [Fact]
+    public void Totp_MatchesRfc6238TestVector()
+    {
+        // RFC 6238 appendix B, SHA-1 seed "12345678901234567890", T = 59 s → 94287082 (8 digits; we use the last 6).
+        var seed = "12345678901234567890"u8.ToArray();
+        Assert.Equal("287082", Totp.Code(seed, 59 / 30));
+    }
+
+    [Fact]
+    public async Task ShortOrCommonPasswords_AreRefused_LongPassphraseAccepted()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        async Task<bool> Try(string name, string password) =>
+            (await users.CreateAsync(new AppUser { UserName = name, DisplayName = name }, password)).Succeeded;
+        Assert.False(await Try("pw-short", "short-pw"));
+        Assert.False(await Try("pw-common", "password1234"));
+        Assert.False(await Try("pw-long", new string('x', 129) + "abcd"));
+        Assert.True(await Try("pw-phrase", "いつも月夜に米の飯 but longer"));
+    }
+
+    internal static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string user, string password)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["_handler"] = "login",
+            ["Input.UserName"] = user,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
