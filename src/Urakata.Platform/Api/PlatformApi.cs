@@ -97,10 +97,10 @@ internal static class PlatformApi
             await users.MemberAsync(id, ct);
             return await dir.PostsOfAsync(id, on ?? Today(clock), ct);
         }).ForResource<AppUser>();
-        org.MapGet("/users/{id:guid}/position-holders", async (Guid id, string position, DateOnly? on, UserAdmin users, OrgDirectory dir, TimeProvider clock, CancellationToken ct) =>
+        org.MapGet("/users/{id:guid}/position-holders", async (Guid id, string? position, DateOnly? on, UserAdmin users, OrgDirectory dir, TimeProvider clock, CancellationToken ct) =>
         {
             await users.MemberAsync(id, ct);
-            return await dir.PositionHoldersAboveAsync(id, position, on ?? Today(clock), ct);
+            return await dir.PositionHoldersAboveAsync(id, position ?? "", on ?? Today(clock), ct);
         }).ForResource<AppUser>();
         org.MapGet("/users/{id:guid}/managers", async (Guid id, int? levels, DateOnly? on, UserAdmin users, OrgDirectory dir, TimeProvider clock, CancellationToken ct) =>
         {

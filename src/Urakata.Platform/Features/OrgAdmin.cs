@@ -104,7 +104,7 @@ public sealed class OrgAdmin(UrakataDbContext db)
     }
 
     public async Task<AssignmentDto> AssignmentAsync(Guid id, CancellationToken ct = default) =>
-        await Assignments().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(nameof(OrgAssignment));
+        await Assignments().SingleOrDefaultAsync(id, ct) ?? throw new NotFoundException(nameof(OrgAssignment));
 
     public async Task<AssignmentDto> SaveAssignmentAsync(Guid? id, SaveAssignment cmd, CancellationToken ct = default)
     {
@@ -151,14 +151,26 @@ public sealed class OrgAdmin(UrakataDbContext db)
         return await AssignmentAsync(id, ct);
     }
 
-    private IQueryable<AssignmentDto> Assignments() =>
-        from a in db.OrgAssignments.AsNoTracking()
-        join u in db.Users on a.UserId equals u.Id
-        join d in db.Departments on a.DepartmentId equals d.Id
-        join p in db.Positions on a.PositionId equals p.Id into ps
-        from p in ps.DefaultIfEmpty()
-        select new AssignmentDto(a.Id, a.UserId, u.DisplayName, a.DepartmentId, d.Name, a.PositionId, p == null ? null : p.Name,
-            a.EffectiveFrom, a.EffectiveTo, a.IsPrimary, a.Version);
+    private AssignmentQuery Assignments() => new(db, db.OrgAssignments.AsNoTracking());
+
+    private sealed class AssignmentQuery(UrakataDbContext db, IQueryable<OrgAssignment> query)
+    {
+        public AssignmentQuery Where(System.Linq.Expressions.Expression<Func<OrgAssignment, bool>> predicate) => new(db, query.Where(predicate));
+
+        public async Task<List<AssignmentDto>> ToListAsync(CancellationToken ct)
+        {
+            var rows = await query.ToListAsync(ct);
+            var userIds = rows.Select(r => r.UserId).Distinct().ToList();
+            var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            var depts = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+            var positions = await db.Positions.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            return rows.Select(a => new AssignmentDto(a.Id, a.UserId, users.GetValueOrDefault(a.UserId) ?? "", a.DepartmentId, depts.GetValueOrDefault(a.DepartmentId) ?? "",
+                a.PositionId, a.PositionId is { } p ? positions.GetValueOrDefault(p) : null, a.EffectiveFrom, a.EffectiveTo, a.IsPrimary, a.Version)).ToList();
+        }
+
+        public async Task<AssignmentDto?> SingleOrDefaultAsync(Guid id, CancellationToken ct) =>
+            (await Where(a => a.Id == id).ToListAsync(ct)).SingleOrDefault();
+    }
 
     private static DepartmentDto ToDto(Department d) => new(d.Id, d.Code, d.Name, d.NameKana, d.ParentId, d.SortOrder, d.IsActive, d.Version);
 

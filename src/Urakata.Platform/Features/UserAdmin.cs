@@ -14,10 +14,10 @@ public sealed record UpdateMember(string DisplayName, string? DisplayNameKana, s
 public sealed class UserAdmin(UrakataDbContext db, UserManager<AppUser> users)
 {
     public async Task<List<MemberDto>> MembersAsync(CancellationToken ct = default) =>
-        (await Members().ToListAsync(ct)).OrderBy(m => m.EmployeeNumber ?? "~", StringComparer.Ordinal).ThenBy(m => m.UserName, StringComparer.Ordinal).ToList();
+        (await LoadMembersAsync(null, ct)).OrderBy(m => m.EmployeeNumber ?? "~", StringComparer.Ordinal).ThenBy(m => m.UserName, StringComparer.Ordinal).ToList();
 
     public async Task<MemberDto> MemberAsync(Guid userId, CancellationToken ct = default) =>
-        await Members().SingleOrDefaultAsync(m => m.UserId == userId, ct) ?? throw new NotFoundException("User");
+        (await LoadMembersAsync(userId, ct)).SingleOrDefault() ?? throw new NotFoundException("User");
 
     public async Task<MemberDto> CreateAsync(CreateMember cmd, CancellationToken ct = default)
     {
@@ -92,11 +92,18 @@ public sealed class UserAdmin(UrakataDbContext db, UserManager<AppUser> users)
         return found;
     }
 
-    private IQueryable<MemberDto> Members() =>
-        from m in db.Memberships.AsNoTracking()
-        join u in db.Users on m.UserId equals u.Id
-        select new MemberDto(u.Id, u.UserName!, u.DisplayName, u.DisplayNameKana, u.Email, m.EmployeeNumber, m.IsActive, u.IsDisabled,
-            u.TwoFactorEnabled, m.Roles.Select(r => r.RoleId).ToList(), m.Version);
+    private async Task<List<MemberDto>> LoadMembersAsync(Guid? userId, CancellationToken ct)
+    {
+        var memberships = await db.Memberships.AsNoTracking().Where(m => userId == null || m.UserId == userId).ToListAsync(ct);
+        var ids = memberships.Select(m => m.UserId).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        return memberships.Where(m => users.ContainsKey(m.UserId)).Select(m =>
+        {
+            var u = users[m.UserId];
+            return new MemberDto(u.Id, u.UserName ?? "", u.DisplayName, u.DisplayNameKana, u.Email, m.EmployeeNumber, m.IsActive, u.IsDisabled,
+                u.TwoFactorEnabled, m.Roles.Select(r => r.RoleId).ToList(), m.Version);
+        }).ToList();
+    }
 
     public static void ThrowIfFailed(IdentityResult result)
     {

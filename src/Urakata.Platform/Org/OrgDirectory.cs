@@ -59,7 +59,7 @@ public sealed class OrgDirectory(UrakataDbContext db)
         }
         foreach (var departmentId in await ChainAsync(start.DepartmentId, ct))
         {
-            var holders = await Posts(date).Where(p => p.DepartmentId == departmentId && p.PositionCode == positionCode).ToListAsync(ct);
+            var holders = (await Posts(date).Where(p => p.DepartmentId == departmentId).ToListAsync(ct)).Where(p => p.PositionCode == positionCode).ToList();
             if (holders.Count > 0)
             {
                 return holders;
@@ -107,13 +107,28 @@ public sealed class OrgDirectory(UrakataDbContext db)
         return [];
     }
 
-    private IQueryable<OrgPost> Posts(DateOnly date) =>
-        from a in db.OrgAssignments.AsNoTracking()
-        where a.EffectiveFrom <= date && (a.EffectiveTo == null || a.EffectiveTo >= date)
-        join u in db.Users on a.UserId equals u.Id
-        join d in db.Departments on a.DepartmentId equals d.Id
-        join p in db.Positions on a.PositionId equals p.Id into positions
-        from p in positions.DefaultIfEmpty()
-        select new OrgPost(a.UserId, u.DisplayName, a.DepartmentId, d.Name, a.PositionId,
-            p == null ? null : p.Code, p == null ? null : p.Name, p == null ? 0 : p.Rank, a.IsPrimary);
+    private PostQuery Posts(DateOnly date) => new(db, db.OrgAssignments.AsNoTracking()
+        .Where(a => a.EffectiveFrom <= date && (a.EffectiveTo == null || a.EffectiveTo >= date)));
+
+    /// <summary>Assignments filtered in SQL, then joined to names in memory (the sets are small: one department or one person).</summary>
+    private sealed class PostQuery(UrakataDbContext db, IQueryable<Domain.OrgAssignment> query)
+    {
+        public PostQuery Where(System.Linq.Expressions.Expression<Func<Domain.OrgAssignment, bool>> predicate) => new(db, query.Where(predicate));
+
+        public async Task<List<OrgPost>> ToListAsync(CancellationToken ct)
+        {
+            var rows = await query.ToListAsync(ct);
+            var userIds = rows.Select(r => r.UserId).Distinct().ToList();
+            var deptIds = rows.Select(r => r.DepartmentId).Distinct().ToList();
+            var posIds = rows.Where(r => r.PositionId != null).Select(r => r.PositionId!.Value).Distinct().ToList();
+            var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            var depts = await db.Departments.AsNoTracking().Where(d => deptIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+            var positions = await db.Positions.AsNoTracking().Where(p => posIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            return rows.Where(r => users.ContainsKey(r.UserId) && depts.ContainsKey(r.DepartmentId)).Select(r =>
+            {
+                var p = r.PositionId is { } pid ? positions.GetValueOrDefault(pid) : null;
+                return new OrgPost(r.UserId, users[r.UserId], r.DepartmentId, depts[r.DepartmentId], r.PositionId, p?.Code, p?.Name, p?.Rank ?? 0, r.IsPrimary);
+            }).ToList();
+        }
+    }
 }

@@ -9,7 +9,7 @@ namespace Urakata.Platform;
 /// </summary>
 public static class Messages
 {
-    private static readonly ResourceManager Resources = new("Urakata.Platform.Resources.Messages", typeof(Messages).Assembly);
+    private static readonly ResourceManager Resources = new("Urakata.Platform.Messages", typeof(Messages).Assembly);
 
     public static string CodeRequired => Get(nameof(CodeRequired));
     public static string CompanyNameRequired => Get(nameof(CompanyNameRequired));

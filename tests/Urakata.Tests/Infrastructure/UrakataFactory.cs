@@ -38,6 +38,8 @@ public class UrakataFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Production: problem details only, never the developer exception page.
+        builder.UseEnvironment("Production");
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Urakata", Database.ConnectionString);
         builder.UseSetting("Storage:DataPath", Database.Folder);

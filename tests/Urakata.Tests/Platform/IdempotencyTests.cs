@@ -33,7 +33,7 @@ public sealed class IdempotencyTests(UrakataFactory factory) : IClassFixture<Ura
         var client = await factory.CreateApiClientAsync(c);
         await PostAsync(client, "key-2", new SaveDepartment("J1", "開発部", null, null, 0));
         var reused = await PostAsync(client, "key-2", new SaveDepartment("J2", "別の部署", null, null, 0));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.True(reused.StatusCode == HttpStatusCode.UnprocessableEntity, await reused.Content.ReadAsStringAsync());
         Assert.Equal("application/problem+json", reused.Content.Headers.ContentType?.MediaType);
     }
 
