@@ -44,6 +44,7 @@ public class UrakataFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Urakata", Database.ConnectionString);
         builder.UseSetting("Storage:DataPath", Database.Folder);
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Security:SecureCookies", "true");
         builder.UseSetting("Security:LoginsPerMinute", "1000");
         foreach (var (key, value) in ExtraSettings)
         {
