@@ -56,7 +56,7 @@ public sealed class Notification : CompanyEntity
 {
     private Notification() { }
 
-    public Notification(Guid companyId, Guid userId, string title, string? body, string? link, DateTime createdAt)
+    public Notification(Guid companyId, Guid userId, string title, string? body, string? link, DateTime createdAt, bool email = false)
     {
         CompanyId = companyId;
         UserId = userId;
@@ -64,6 +64,8 @@ public sealed class Notification : CompanyEntity
         Body = body;
         Link = link;
         CreatedAt = createdAt;
+        // Delivery (live push, e-mail) happens after commit through the outbox: a rolled-back change notifies no one.
+        Raise(new NotificationCreated(Id, userId, email));
     }
 
     public Guid UserId { get; private set; }
@@ -75,6 +77,9 @@ public sealed class Notification : CompanyEntity
 
     public void MarkRead(DateTime now) => ReadAt ??= now;
 }
+
+/// <summary>A notification was stored; its delivery runs after the transaction commits.</summary>
+public sealed record NotificationCreated(Guid NotificationId, Guid UserId, bool Email) : IDomainEvent;
 
 /// <summary>Metadata of a file in the content-addressed store (the bytes live under their SHA-256).</summary>
 public sealed class StoredFile : CompanyEntity

@@ -117,6 +117,7 @@ public static class UrakataServices
         services.AddScoped<CompanyCalendar>();
         services.AddScoped<FileStore>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<IDomainEventHandler<NotificationCreated>, NotificationDelivery>();
 
         foreach (var module in modules)
         {

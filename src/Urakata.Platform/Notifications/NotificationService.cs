@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Urakata.Platform.Data;
 using Urakata.Platform.Domain;
+using Urakata.Platform.Outbox;
 
 namespace Urakata.Platform.Notifications;
 
@@ -9,33 +10,18 @@ namespace Urakata.Platform.Notifications;
 public sealed record NotificationMessage(Guid UserId, string Title, string? Body = null, string? Link = null, bool Email = false);
 
 /// <summary>
-/// Sends notifications. The in-app row is written in the caller's transaction; the live push and the
-/// e-mail happen after it is saved, so a rolled-back change notifies no one.
+/// Sends notifications. The in-app row is written in the caller's transaction (or its own); the live push and
+/// the e-mail are delivered by <see cref="NotificationDelivery"/> from the outbox once that transaction has
+/// committed, and an e-mail that fails is retried.
 /// </summary>
-public sealed class NotificationService(UrakataDbContext db, NotificationHub hub, IEmailSender email, TimeProvider clock, ILogger<NotificationService> logger)
+public sealed class NotificationService(UrakataDbContext db, TimeProvider clock)
 {
     public async Task<Notification> SendAsync(NotificationMessage message, CancellationToken ct = default)
     {
-        var notification = new Notification(db.CurrentUser.RequireCompany(), message.UserId, message.Title, message.Body, message.Link, clock.GetUtcNow().UtcDateTime);
+        var notification = new Notification(db.CurrentUser.RequireCompany(), message.UserId, message.Title, message.Body, message.Link,
+            clock.GetUtcNow().UtcDateTime, message.Email);
         db.Notifications.Add(notification);
         await db.SaveChangesAsync(ct);
-        hub.Publish(notification);
-        if (message.Email)
-        {
-            var address = await db.Users.Where(u => u.Id == message.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-            if (!string.IsNullOrWhiteSpace(address))
-            {
-                try
-                {
-                    await email.SendAsync(new EmailMessage(address, message.Title, EmailBody(message)), ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The in-app notification stands; the mail failure is logged without the address.
-                    logger.LogWarning(ex, "E-mail for notification {NotificationId} could not be sent.", notification.Id);
-                }
-            }
-        }
         return notification;
     }
 
@@ -54,9 +40,34 @@ public sealed class NotificationService(UrakataDbContext db, NotificationHub hub
         }
         await db.SaveChangesAsync(ct);
     }
+}
 
-    private static string EmailBody(NotificationMessage m) =>
-        string.Join("\n\n", new[] { m.Body, m.Link }.Where(s => !string.IsNullOrWhiteSpace(s)));
+/// <summary>Pushes a committed notification to open circuits and, when asked, e-mails it.</summary>
+public sealed class NotificationDelivery(UrakataDbContext db, NotificationHub hub, IEmailSender email, IOptions<SmtpOptions> smtp) : IDomainEventHandler<NotificationCreated>
+{
+    public async Task HandleAsync(NotificationCreated domainEvent, CancellationToken cancellationToken)
+    {
+        var notification = await db.Notifications.AsNoTracking().SingleOrDefaultAsync(n => n.Id == domainEvent.NotificationId, cancellationToken);
+        if (notification is null)
+        {
+            return;
+        }
+        hub.Publish(notification);
+        if (!domainEvent.Email)
+        {
+            return;
+        }
+        var address = await db.Users.Where(u => u.Id == domainEvent.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(address))
+        {
+            // E-mail links open the record after sign-in; relative links need the public address.
+            var link = notification.Link is { } l && l.StartsWith('/') && smtp.Value.PublicBaseUrl is { Length: > 0 } baseUrl
+                ? baseUrl.TrimEnd('/') + l
+                : notification.Link;
+            var body = string.Join("\n\n", new[] { notification.Body, link }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            await email.SendAsync(new EmailMessage(address, notification.Title, body), cancellationToken);
+        }
+    }
 }
 
 /// <summary>In-process fan-out of new notifications to open Blazor circuits (the bell updates live).</summary>

@@ -12,7 +12,8 @@ namespace Urakata.Tests.Platform;
 public sealed class SmtpFactory : UrakataFactory
 {
     public int SmtpPort { get; } = FreePort();
-    public string Maildir { get; } = Directory.CreateTempSubdirectory("urakata-mail-").FullName;
+    // Python's Maildir creates new/cur/tmp only when the folder itself does not exist yet.
+    public string Maildir { get; } = Path.Combine(Directory.CreateTempSubdirectory("urakata-mail-").FullName, "maildir");
     private Process? _server;
 
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
@@ -21,6 +22,7 @@ public sealed class SmtpFactory : UrakataFactory
         ["Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Smtp:Security"] = "none",
         ["Smtp:From"] = "urakata@example.jp",
+        ["Smtp:PublicBaseUrl"] = "https://urakata.example.jp",
     };
 
     public void StartSmtp()
@@ -71,7 +73,7 @@ public sealed class SmtpFactory : UrakataFactory
 [Trait("Category", "Database")]
 public sealed class EmailNotificationTests(SmtpFactory factory) : IClassFixture<SmtpFactory>
 {
-    [Fact(Skip = "The message does not reach the aiosmtpd maildir yet; under investigation (see issue note).")]
+    [Fact]
     public async Task Notification_WithEmail_ArrivesAtTheSmtpServer_InJapanese_AndStaysInApp()
     {
         factory.StartSmtp();
@@ -90,7 +92,27 @@ public sealed class EmailNotificationTests(SmtpFactory factory) : IClassFixture<
         Assert.Equal("稟議 RG-2026-000001 が承認待ちです", message.Subject);
         Assert.Equal("mail-a@example.jp", message.To.Mailboxes.Single().Address);
         Assert.Contains("ご確認ください。", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://urakata.example.jp/requests/1", message.TextBody, StringComparison.Ordinal);
         var unread = await factory.InCompanyAsync(c.Id, c.AdminId, sp => sp.GetRequiredService<NotificationService>().UnreadCountAsync(c.AdminId));
         Assert.Equal(1, unread);
+    }
+
+    [Fact]
+    public async Task Notification_InARolledBackTransaction_IsNeverMailed()
+    {
+        factory.StartSmtp();
+        var c = await factory.CreateCompanyAsync("取消株式会社", "mail-b");
+        await factory.InCompanyAsync(c.Id, c.AdminId, async sp =>
+        {
+            var db = sp.GetRequiredService<Urakata.Platform.Data.UrakataDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await sp.GetRequiredService<NotificationService>().SendAsync(new NotificationMessage(c.AdminId, "取り消される通知", Email: true));
+            await tx.RollbackAsync();
+        });
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var newMail = Path.Combine(factory.Maildir, "new");
+        var mails = Directory.Exists(newMail) ? Directory.GetFiles(newMail) : [];
+        Assert.DoesNotContain(mails, f => File.ReadAllText(f).Contains("mail-b@example.jp", StringComparison.Ordinal));
+        Assert.Equal(0, await factory.InCompanyAsync(c.Id, c.AdminId, sp => sp.GetRequiredService<NotificationService>().UnreadCountAsync(c.AdminId)));
     }
 }
