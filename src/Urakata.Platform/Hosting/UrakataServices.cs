@@ -69,8 +69,9 @@ public static class UrakataServices
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
-            o.SupportedCultures = Cultures;
-            o.SupportedUICultures = Cultures;
+            // Neutral "ja"/"en" too, so API clients sending Accept-Language: en get English messages.
+            o.SupportedCultures = [.. Cultures, new("ja"), new("en")];
+            o.SupportedUICultures = [.. Cultures, new("ja"), new("en")];
             o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie }, new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddProblemDetails();
@@ -93,6 +94,8 @@ public static class UrakataServices
             {
                 q.UsePersistentStore(s =>
                 {
+                    // Creates the QRTZ_* tables on first start; later starts find them.
+                    s.ProvisionSchema();
                     s.UsePostgres(configuration.GetConnectionString("Jobs") ?? connectionString);
                     s.UseSystemTextJsonSerializer();
                     s.UseClustering();
