@@ -115,7 +115,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
             message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
             message.Attempts++;
             message.LastError = ex.GetBaseException().Message;
-            // Back off: 1, 2, 4… minutes.
+            // Back off: 2, 4, 8… minutes after attempts 1, 2, 3…
             message.LockedUntil = clock.GetUtcNow().UtcDateTime.AddMinutes(Math.Pow(2, Math.Min(message.Attempts, 10)));
         }
         await db.SaveChangesAsync(cancellationToken);
