@@ -26,9 +26,8 @@ internal static class AuditTrail
 
     internal sealed record PendingEvent(Guid CompanyId, string EntityType, string EntityId, AuditAction Action, IReadOnlyList<FieldChange> Changes);
 
-    public static List<PendingEvent> Collect(ChangeTracker tracker, DateTime now)
+    public static List<PendingEvent> Collect(ChangeTracker tracker)
     {
-        _ = now;
         var result = new List<PendingEvent>();
         foreach (var entry in tracker.Entries())
         {

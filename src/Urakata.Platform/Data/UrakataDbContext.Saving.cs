@@ -19,7 +19,7 @@ public sealed partial class UrakataDbContext
         {
             var now = _clock.GetUtcNow().UtcDateTime;
             StampAndVersion();
-            var changes = AuditTrail.Collect(ChangeTracker, now);
+            var changes = AuditTrail.Collect(ChangeTracker);
             added.AddRange(await AuditTrail.AppendAsync(this, changes, now, cancellationToken));
             added.AddRange(OutboxWriter.Collect(ChangeTracker, now, _currentUser.CompanyId ?? Guid.Empty));
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

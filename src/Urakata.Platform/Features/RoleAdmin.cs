@@ -51,7 +51,8 @@ public sealed class RoleAdmin(UrakataDbContext db, PermissionRegistry registry)
         }
         if (id is not null)
         {
-            // Membership edits, not role edits, bump the version; a permission change is still a change of the role.
+            // Grants are child rows: mark the role itself modified so a grants-only edit still bumps its
+            // version and is checked against the version the client saw.
             db.Entry(role).Property(r => r.Name).IsModified = true;
         }
         await db.SaveChangesAsync(ct);

@@ -24,7 +24,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             DomainException d => (StatusCodes.Status400BadRequest, d.Message, d.Field),
             NotFoundException => (StatusCodes.Status404NotFound, Messages.NotFound, null),
-            ForbiddenException => (StatusCodes.Status403Forbidden, Messages.NotFound, null),
+            ForbiddenException => (StatusCodes.Status403Forbidden, Messages.Forbidden, null),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, Messages.ConcurrencyConflict, null),
             BadHttpRequestException b => (b.StatusCode, Messages.ValidationFailed, null),
             _ => (StatusCodes.Status500InternalServerError, Messages.Format(Messages.UnexpectedError, traceId), (string?)null),

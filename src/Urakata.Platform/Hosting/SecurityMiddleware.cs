@@ -29,10 +29,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["Referrer-Policy"] = "same-origin";
         headers.XFrameOptions = "SAMEORIGIN";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        if (!headers.ContainsKey("Content-Security-Policy"))
-        {
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase) ? ReferenceCsp : Csp;
-        }
+        // A download endpoint may tighten this later in the request (CSP: sandbox).
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase) ? ReferenceCsp : Csp;
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             || context.Request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase))
         {

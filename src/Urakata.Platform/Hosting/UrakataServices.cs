@@ -193,7 +193,6 @@ public static class UrakataServices
             o.AccessDeniedPath = "/account/denied";
             o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
-            var validate = o.Events.OnValidatePrincipal;
             o.Events.OnValidatePrincipal = async context =>
             {
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
@@ -205,7 +204,6 @@ public static class UrakataServices
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                 }
             };
-            _ = validate;
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {

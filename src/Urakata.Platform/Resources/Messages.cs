@@ -23,6 +23,7 @@ public static class Messages
     public static string FileTypeMismatch => Get(nameof(FileTypeMismatch));
     public static string FileTypeNotAllowed => Get(nameof(FileTypeNotAllowed));
     public static string FiscalYearEndMonthRange => Get(nameof(FiscalYearEndMonthRange));
+    public static string Forbidden => Get(nameof(Forbidden));
     public static string IdempotencyInProgress => Get(nameof(IdempotencyInProgress));
     public static string IdempotencyKeyReused => Get(nameof(IdempotencyKeyReused));
     public static string InvoiceNumberInvalid => Get(nameof(InvoiceNumberInvalid));

@@ -30,7 +30,7 @@ internal static class CliVerbs
                 "verify" => await VerifyAsync(app),
                 "backup" => await BackupAsync(app, positional),
                 "restore" => Restore(config, positional),
-                "create-admin" => await CreateAdminAsync(app, options),
+                "create-admin" => await CreateAdminAsync(app),
                 _ => Unknown(verb),
             };
         }
@@ -141,7 +141,7 @@ internal static class CliVerbs
     }
 
     /// <summary><c>urakata create-admin --user NAME --password PASS [--company NAME] [--email E]</c>.</summary>
-    private static async Task<int> CreateAdminAsync(WebApplication app, string[] options)
+    private static async Task<int> CreateAdminAsync(WebApplication app)
     {
         string? Opt(string name) => app.Configuration[name];
         var userName = Opt("user");
@@ -152,7 +152,6 @@ internal static class CliVerbs
             await Console.Error.WriteLineAsync("usage: urakata create-admin --user=NAME --password=PASS [--company=NAME] [--email=E] (or URAKATA_ADMIN_PASSWORD)");
             return 1;
         }
-        _ = options;
         await DatabaseMigrator.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
