@@ -29,6 +29,9 @@ public sealed class UrakataServerFixture : IAsyncLifetime
     /// <summary>The app's address, for example <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The app's services, for a test that changes something behind the browser's back.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The fixture is not initialised.");
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     public async Task InitializeAsync()
