@@ -115,16 +115,10 @@ internal static class CliVerbs
             Console.Error.WriteLine("usage: urakata restore FILE   (stop the server first)");
             return 1;
         }
-        using (var check = new SqliteConnection($"Data Source={source};Mode=ReadOnly;Pooling=False"))
+        if (!IsIntactSqlite(source))
         {
-            check.Open();
-            using var cmd = check.CreateCommand();
-            cmd.CommandText = "PRAGMA integrity_check";
-            if (cmd.ExecuteScalar() as string != "ok")
-            {
-                Console.Error.WriteLine($"error: {source} is not an intact SQLite database; nothing was changed.");
-                return 1;
-            }
+            Console.Error.WriteLine($"error: {source} is not an intact SQLite database; nothing was changed.");
+            return 1;
         }
         var target = new SqliteConnectionStringBuilder(DatabaseSetup.ConnectionString(config)).DataSource;
         SqliteConnection.ClearAllPools();
@@ -138,6 +132,22 @@ internal static class CliVerbs
         File.Move(target + ".restoring", target, overwrite: true);
         Console.WriteLine($"Restored {source} into {target} (previous database kept as {target}.before-restore).");
         return 0;
+    }
+
+    private static bool IsIntactSqlite(string path)
+    {
+        try
+        {
+            using var check = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+            check.Open();
+            using var cmd = check.CreateCommand();
+            cmd.CommandText = "PRAGMA integrity_check";
+            return cmd.ExecuteScalar() as string == "ok";
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
     }
 
     /// <summary><c>urakata create-admin --user NAME --password PASS [--company NAME] [--email E]</c>.</summary>
