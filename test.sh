@@ -137,6 +137,7 @@ results=${URAKATA_TEST_RESULTS:-$ROOT/TestResults}
 mkdir -p "$results"
 results=$(cd "$results" && pwd)
 rm -f -- "$results"/{sqlite,postgres,e2e}.trx
+export URAKATA_E2E_ARTIFACTS="$results"   # screenshots of failed browser tests land next to the .trx files
 
 echo "== Building Urakata.slnx (Release)"
 t0=$SECONDS
