@@ -42,4 +42,13 @@ public sealed class ArchitectureTests
             .ToList();
         Assert.Empty(offenders);
     }
+
+    [Fact]
+    public void EveryCompanyOwnedEntity_HasTheCompanyQueryFilter()
+    {
+        using var db = new Urakata.Migrations.Sqlite.DesignTimeFactory().CreateDbContext([]);
+        var owned = db.Model.GetEntityTypes().Where(t => typeof(Urakata.Platform.Domain.ICompanyOwned).IsAssignableFrom(t.ClrType)).ToList();
+        Assert.True(owned.Count >= 8, $"only {owned.Count} company-owned entities found");
+        Assert.All(owned, t => Assert.True(t.GetDeclaredQueryFilters().Count > 0, $"{t.ClrType.Name} has no company filter"));
+    }
 }

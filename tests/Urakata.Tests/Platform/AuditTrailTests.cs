@@ -94,6 +94,18 @@ public sealed class AuditTrailTests(UrakataFactory factory) : IClassFixture<Urak
         Assert.Contains("missing", broken.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AuditRows_CannotBeChangedOrDeletedThroughTheApplication()
+    {
+        var c = await factory.CreateCompanyAsync("追記専用株式会社", "audit-e");
+        await using var scope = factory.Services.CreateAsyncScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<CurrentUser>().AsSystem();
+        var db = scope.ServiceProvider.GetRequiredService<UrakataDbContext>();
+        var row = await db.AuditEvents.FirstAsync(e => e.CompanyId == c.Id);
+        db.AuditEvents.Remove(row);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
     private async Task<int> AuditCountAsync(Guid companyId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
