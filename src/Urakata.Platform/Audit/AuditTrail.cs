@@ -122,7 +122,8 @@ internal static class AuditTrail
     {
         Company c => c.Id,
         ICompanyOwned owned => owned.CompanyId,
-        AppUser => Guid.Empty,
+        // A user belongs to no single company: their changes go into the chain of the company whose
+        // administrator made them (Guid.Empty for the CLI and sign-in bookkeeping).
         _ => entry.Context is UrakataDbContext db ? db.CurrentUser.CompanyId ?? Guid.Empty : Guid.Empty,
     };
 

@@ -39,7 +39,7 @@ public sealed class CompanyCalendar(UrakataDbContext db)
     {
         if (await db.CompanyHolidays.AnyAsync(h => h.Date == cmd.Date, ct))
         {
-            throw new DomainException(Messages.Format(Messages.DuplicateCode, cmd.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), nameof(cmd.Date));
+            throw new DomainException(Messages.Format(Messages.HolidayExists, cmd.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), nameof(cmd.Date));
         }
         var holiday = new CompanyHoliday(db.CurrentUser.RequireCompany(), cmd.Date, cmd.Name);
         db.CompanyHolidays.Add(holiday);

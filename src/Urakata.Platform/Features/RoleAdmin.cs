@@ -39,7 +39,7 @@ public sealed class RoleAdmin(UrakataDbContext db, PermissionRegistry registry)
         }
         if (await db.Roles.AnyAsync(r => r.Name == role.Name && r.Id != role.Id, ct))
         {
-            throw new DomainException(Messages.Format(Messages.DuplicateCode, role.Name), nameof(cmd.Name));
+            throw new DomainException(Messages.Format(Messages.DuplicateName, role.Name), nameof(cmd.Name));
         }
         foreach (var p in role.Permissions.Select(p => p.Permission).Except(grants.Select(g => g.Permission)).ToList())
         {

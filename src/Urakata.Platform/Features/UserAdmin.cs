@@ -76,6 +76,9 @@ public sealed class UserAdmin(UrakataDbContext db, UserManager<AppUser> users)
         {
             user.IsDisabled = false;
         }
+        // Name, e-mail and roles live on the user and on child rows: mark the membership itself modified so
+        // every edit is checked against, and bumps, the version the editor saw (no silent lost update).
+        db.Entry(membership).Property(m => m.IsActive).IsModified = true;
         await db.SaveChangesAsync(ct);
         return await MemberAsync(userId, ct);
     }

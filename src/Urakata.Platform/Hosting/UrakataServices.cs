@@ -169,6 +169,7 @@ public static class UrakataServices
             .AddDefaultTokenProviders()
             .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<PasswordRules>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddClaimsPrincipalFactory<UrakataClaimsFactory>();
 
         // ASVS 11.4.2 appendix C: PBKDF2-HMAC-SHA512 with at least 210,000 iterations.

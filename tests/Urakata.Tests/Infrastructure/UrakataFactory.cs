@@ -32,7 +32,8 @@ public class UrakataFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        // Virtual, so derived factories (the SMTP server) clean up too.
+        await DisposeAsync();
         await Database.DisposeAsync();
     }
 

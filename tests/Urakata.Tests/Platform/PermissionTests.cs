@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Urakata.Platform.Features;
+
 using Urakata.Platform.Security;
 using Urakata.Tests.Infrastructure;
 
@@ -48,6 +49,56 @@ public sealed class PermissionTests(UrakataFactory factory) : IClassFixture<Urak
         await factory.InCompanyAsync(c.Id, c.AdminId, sp => sp.GetRequiredService<UserAdmin>().UpdateAsync(staff,
             new UpdateMember(member.DisplayName, null, null, null, false, member.RoleIds, member.Version)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/platform/departments")).StatusCode);
+    }
+
+    [Fact]
+    public async Task MemberEdit_WithAStaleVersion_IsRefused_EvenWhenOnlyTheNameChanged()
+    {
+        var (c, staff) = await CompanyWithStaffAsync("更新競合株式会社", "perm-d", []);
+        var seen = await factory.InCompanyAsync(c.Id, c.AdminId, sp => sp.GetRequiredService<UserAdmin>().MemberAsync(staff));
+        await factory.InCompanyAsync(c.Id, c.AdminId, sp => sp.GetRequiredService<UserAdmin>().UpdateAsync(staff,
+            new UpdateMember(seen.DisplayName, "イッパン ハナコ（新）", seen.Email, seen.EmployeeNumber, true, seen.RoleIds, seen.Version)));
+        await Assert.ThrowsAsync<Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException>(() => factory.InCompanyAsync(c.Id, c.AdminId, sp =>
+            sp.GetRequiredService<UserAdmin>().UpdateAsync(staff, new UpdateMember("別の名前", seen.DisplayNameKana, seen.Email, seen.EmployeeNumber, true, seen.RoleIds, seen.Version))));
+        var now = await factory.InCompanyAsync(c.Id, c.AdminId, sp => sp.GetRequiredService<UserAdmin>().MemberAsync(staff));
+        Assert.Equal(("一般 花子", "イッパン ハナコ（新）"), (now.DisplayName, now.DisplayNameKana));
+    }
+
+    [Fact]
+    public async Task UserChanges_AppearInTheEditingCompanysHistory()
+    {
+        var (c, staff) = await CompanyWithStaffAsync("ユーザー履歴株式会社", "perm-e", []);
+        var client = await factory.CreateApiClientAsync(c);
+        var page = await client.GetFromJsonAsync<AuditPage>($"/api/v1/platform/audit?entityType=AppUser&entityId={staff}");
+        var created = Assert.Single(page!.Items, e => e.Action == Urakata.Platform.Audit.AuditAction.Created);
+        Assert.Contains(created.Changes, ch => ch is { Field: "DisplayName", After: "一般 花子" });
+        Assert.DoesNotContain(created.Changes, ch => ch.Field is "PasswordHash" or "SecurityStamp");
+    }
+
+    [Fact]
+    public async Task DuplicateUserName_IsReportedInTheCallersLanguage()
+    {
+        var (c, _) = await CompanyWithStaffAsync("重複株式会社", "perm-f", []);
+        var client = await factory.CreateApiClientAsync(c);
+        var ja = await client.PostAsJsonAsync("/api/v1/platform/users", new CreateMember("perm-f-staff", "重複", null, null, UrakataFactory.Password, null, []));
+        Assert.Equal(HttpStatusCode.BadRequest, ja.StatusCode);
+        Assert.Contains("ユーザー名「perm-f-staff」は既に使われています。", await ja.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/platform/users") { Content = JsonContent.Create(new CreateMember("perm-f-staff", "dup", null, null, UrakataFactory.Password, null, [])) };
+        request.Headers.AcceptLanguage.ParseAdd("en-US");
+        Assert.Contains("The user name 'perm-f-staff' is already taken.", await (await client.SendAsync(request)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PageWithoutPermission_ShowsTheAccessDeniedPage()
+    {
+        await CompanyWithStaffAsync("拒否株式会社", "perm-g", [new RoleGrantDto(PlatformPermissions.OrgRead, DataScope.Company)]);
+        var browser = factory.CreateBrowserClient();
+        await SecurityTests.LoginAsync(browser, "perm-g-staff", UrakataFactory.Password);
+        var audit = await browser.GetAsync("/admin/audit");
+        Assert.Equal(HttpStatusCode.Redirect, audit.StatusCode);
+        var denied = await browser.GetAsync(audit.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, denied.StatusCode);
+        Assert.Contains("この操作を行う権限がありません。", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<(TestCompany Company, Guid Staff)> CompanyWithStaffAsync(string name, string admin, RoleGrantDto[] grants)
