@@ -10,7 +10,7 @@ public sealed record DayOffDto(Guid? Id, DateOnly Date, string Name, string Kind
 public sealed record SaveCompanyHoliday(DateOnly Date, string Name);
 
 /// <summary>The current company's business calendar: national holidays by rule plus its own days off.</summary>
-public sealed class CompanyCalendar(UrakataDbContext db)
+public sealed class CompanyCalendar(UrakataDbContext db, Security.PermissionService permissions)
 {
     public async Task<List<DayOffDto>> DaysOffAsync(int year, CancellationToken ct = default)
     {
@@ -37,6 +37,7 @@ public sealed class CompanyCalendar(UrakataDbContext db)
 
     public async Task<DayOffDto> AddHolidayAsync(SaveCompanyHoliday cmd, CancellationToken ct = default)
     {
+        await permissions.RequireAsync(Security.PlatformPermissions.CalendarManage, ct);
         if (await db.CompanyHolidays.AnyAsync(h => h.Date == cmd.Date, ct))
         {
             throw new DomainException(Messages.Format(Messages.HolidayExists, cmd.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), nameof(cmd.Date));
@@ -49,6 +50,7 @@ public sealed class CompanyCalendar(UrakataDbContext db)
 
     public async Task RemoveHolidayAsync(Guid id, CancellationToken ct = default)
     {
+        await permissions.RequireAsync(Security.PlatformPermissions.CalendarManage, ct);
         var holiday = await db.CompanyHolidays.FindOrThrowAsync(id, ct);
         db.CompanyHolidays.Remove(holiday);
         await db.SaveChangesAsync(ct);

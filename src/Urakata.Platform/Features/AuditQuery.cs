@@ -13,12 +13,13 @@ public sealed record AuditEntryDto(long Sequence, DateTime OccurredAt, Guid? Use
 public sealed record AuditPage(IReadOnlyList<AuditEntryDto> Items, long? NextBefore);
 
 /// <summary>The current company's history, filterable by date range (company time zone), user and record.</summary>
-public sealed class AuditQuery(UrakataDbContext db)
+public sealed class AuditQuery(UrakataDbContext db, Security.PermissionService permissions)
 {
     private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     public async Task<AuditPage> SearchAsync(AuditFilter filter, CancellationToken ct = default)
     {
+        await permissions.RequireAsync(Security.PlatformPermissions.AuditRead, ct);
         var companyId = db.CurrentUser.RequireCompany();
         var limit = Math.Clamp(filter.Limit, 1, 200);
         var q = db.AuditEvents.AsNoTracking().Where(e => e.CompanyId == companyId);

@@ -12,13 +12,14 @@ public sealed record SaveCompany(string Name, string? NameKana, string? Corporat
 public sealed record MyCompanyDto(Guid Id, string Name, bool IsCurrent);
 
 /// <summary>The current company's settings, the companies a user belongs to, and founding a new company.</summary>
-public sealed class CompanyAdmin(UrakataDbContext db, PermissionRegistry registry)
+public sealed class CompanyAdmin(UrakataDbContext db, PermissionRegistry registry, PermissionService permissions)
 {
     public async Task<CompanyDto> CurrentAsync(CancellationToken ct = default) =>
         ToDto(await db.Companies.AsNoTracking().SingleAsync(c => c.Id == db.CurrentUser.RequireCompany(), ct));
 
     public async Task<CompanyDto> UpdateCurrentAsync(SaveCompany cmd, CancellationToken ct = default)
     {
+        await permissions.RequireAsync(PlatformPermissions.CompanyManage, ct);
         var company = await db.Companies.SingleAsync(c => c.Id == db.CurrentUser.RequireCompany(), ct);
         db.ExpectVersion(company, cmd.Version);
         company.Update(cmd.Name, cmd.NameKana, cmd.FiscalYearEndMonth, cmd.CorporateNumber, cmd.InvoiceRegistrationNumber, cmd.PostalCode, cmd.Address);
@@ -41,7 +42,13 @@ public sealed class CompanyAdmin(UrakataDbContext db, PermissionRegistry registr
     /// <summary>Founds a company; the founder becomes its first member with an administrator role holding every permission.</summary>
     public async Task<CompanyDto> CreateAsync(SaveCompany cmd, CancellationToken ct = default)
     {
-        var founder = db.CurrentUser.RequireUser();
+        await permissions.RequireAsync(PlatformPermissions.CompanyManage, ct);
+        return await FoundAsync(cmd, db.CurrentUser.RequireUser(), ct);
+    }
+
+    /// <summary>Founds a company for <paramref name="founder"/> without a permission check: for the CLI and tests acting as the system.</summary>
+    public async Task<CompanyDto> FoundAsync(SaveCompany cmd, Guid founder, CancellationToken ct = default)
+    {
         var company = Company.Create(cmd.Name, cmd.FiscalYearEndMonth, cmd.CorporateNumber, cmd.InvoiceRegistrationNumber, cmd.PostalCode, cmd.Address, cmd.NameKana);
         return await db.InTransactionAsync(async token =>
         {

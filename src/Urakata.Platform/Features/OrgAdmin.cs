@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Urakata.Platform.Data;
 using Urakata.Platform.Domain;
+using Urakata.Platform.Security;
 
 namespace Urakata.Platform.Features;
 
@@ -13,7 +14,7 @@ public sealed record AssignmentDto(Guid Id, Guid UserId, string UserName, Guid D
 public sealed record SaveAssignment(Guid UserId, Guid DepartmentId, Guid? PositionId, DateOnly EffectiveFrom, DateOnly? EffectiveTo, bool IsPrimary, int? Version = null);
 
 /// <summary>Departments, positions and effective-dated assignments of the current company.</summary>
-public sealed class OrgAdmin(UrakataDbContext db)
+public sealed class OrgAdmin(UrakataDbContext db, PermissionService permissions)
 {
     public Task<List<DepartmentDto>> DepartmentsAsync(CancellationToken ct = default) =>
         db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Code)
@@ -24,6 +25,7 @@ public sealed class OrgAdmin(UrakataDbContext db)
 
     public async Task<DepartmentDto> SaveDepartmentAsync(Guid? id, SaveDepartment cmd, CancellationToken ct = default)
     {
+        await permissions.RequireAsync(PlatformPermissions.OrgManage, ct);
         var code = (cmd.Code ?? "").Trim();
         if (await db.Departments.AnyAsync(d => d.Code == code && d.Id != id, ct))
         {
@@ -63,6 +65,7 @@ public sealed class OrgAdmin(UrakataDbContext db)
 
     public async Task<PositionDto> SavePositionAsync(Guid? id, SavePosition cmd, CancellationToken ct = default)
     {
+        await permissions.RequireAsync(PlatformPermissions.OrgManage, ct);
         var code = (cmd.Code ?? "").Trim();
         if (await db.Positions.AnyAsync(p => p.Code == code && p.Id != id, ct))
         {
@@ -108,6 +111,7 @@ public sealed class OrgAdmin(UrakataDbContext db)
 
     public async Task<AssignmentDto> SaveAssignmentAsync(Guid? id, SaveAssignment cmd, CancellationToken ct = default)
     {
+        await permissions.RequireAsync(PlatformPermissions.OrgManage, ct);
         // Load first: another company's id answers 404 whatever the body says.
         var existingAssignment = id is { } eid ? await db.OrgAssignments.FindOrThrowAsync(eid, ct) : null;
         if (!await db.Memberships.AnyAsync(m => m.UserId == cmd.UserId, ct))
@@ -144,6 +148,7 @@ public sealed class OrgAdmin(UrakataDbContext db)
 
     public async Task<AssignmentDto> EndAssignmentAsync(Guid id, DateOnly lastDay, int? version, CancellationToken ct = default)
     {
+        await permissions.RequireAsync(PlatformPermissions.OrgManage, ct);
         var assignment = await db.OrgAssignments.FindOrThrowAsync(id, ct);
         db.ExpectVersion(assignment, version);
         assignment.EndOn(lastDay);

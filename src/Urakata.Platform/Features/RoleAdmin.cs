@@ -10,7 +10,7 @@ public sealed record RoleDto(Guid Id, string Name, string? Description, IReadOnl
 public sealed record SaveRole(string Name, string? Description, IReadOnlyList<RoleGrantDto>? Permissions, int? Version = null);
 
 /// <summary>Roles of the current company and the permissions (with data scopes) they bundle.</summary>
-public sealed class RoleAdmin(UrakataDbContext db, PermissionRegistry registry)
+public sealed class RoleAdmin(UrakataDbContext db, PermissionRegistry registry, PermissionService permissions)
 {
     public async Task<List<RoleDto>> RolesAsync(CancellationToken ct = default) =>
         (await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(ct)).Select(ToDto).ToList();
@@ -20,6 +20,7 @@ public sealed class RoleAdmin(UrakataDbContext db, PermissionRegistry registry)
 
     public async Task<RoleDto> SaveAsync(Guid? id, SaveRole cmd, CancellationToken ct = default)
     {
+        await permissions.RequireAsync(PlatformPermissions.RolesManage, ct);
         var grants = cmd.Permissions ?? [];
         foreach (var g in grants.Where(g => !registry.Exists(g.Permission)))
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Urakata.Platform.Data;
 using Urakata.Platform.Domain;
+using Urakata.Platform.Security;
 
 namespace Urakata.Platform.Features;
 
@@ -11,7 +12,7 @@ public sealed record CreateMember(string UserName, string DisplayName, string? D
 public sealed record UpdateMember(string DisplayName, string? DisplayNameKana, string? Email, string? EmployeeNumber, bool IsActive, IReadOnlyList<Guid>? RoleIds, int? Version = null);
 
 /// <summary>Users as members of the current company: create, edit, roles, deactivate.</summary>
-public sealed class UserAdmin(UrakataDbContext db, UserManager<AppUser> users)
+public sealed class UserAdmin(UrakataDbContext db, UserManager<AppUser> users, PermissionService permissions)
 {
     public async Task<List<MemberDto>> MembersAsync(CancellationToken ct = default) =>
         (await LoadMembersAsync(null, ct)).OrderBy(m => m.EmployeeNumber ?? "~", StringComparer.Ordinal).ThenBy(m => m.UserName, StringComparer.Ordinal).ToList();
@@ -21,6 +22,7 @@ public sealed class UserAdmin(UrakataDbContext db, UserManager<AppUser> users)
 
     public async Task<MemberDto> CreateAsync(CreateMember cmd, CancellationToken ct = default)
     {
+        await permissions.RequireAsync(PlatformPermissions.UsersManage, ct);
         var user = new AppUser
         {
             UserName = (cmd.UserName ?? "").Trim(),
@@ -48,6 +50,7 @@ public sealed class UserAdmin(UrakataDbContext db, UserManager<AppUser> users)
 
     public async Task<MemberDto> UpdateAsync(Guid userId, UpdateMember cmd, CancellationToken ct = default)
     {
+        await permissions.RequireAsync(PlatformPermissions.UsersManage, ct);
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId, ct) ?? throw new NotFoundException("User");
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
         db.ExpectVersion(membership, cmd.Version);

@@ -18,10 +18,11 @@ public sealed class FileStoreOptions
 /// The declared type must match the content (a <c>.pdf</c> that is not a PDF is refused), and names given
 /// by users never become paths.
 /// </summary>
-public sealed class FileStore(UrakataDbContext db, IOptions<FileStoreOptions> options, TimeProvider clock, CurrentUser currentUser)
+public sealed class FileStore(UrakataDbContext db, IOptions<FileStoreOptions> options, TimeProvider clock, CurrentUser currentUser, PermissionService permissions)
 {
     public async Task<StoredFile> SaveAsync(string fileName, Stream content, CancellationToken ct = default)
     {
+        await permissions.RequireAsync(PlatformPermissions.FilesUpload, ct);
         var limit = options.Value.MaxBytes;
         var safeName = SafeFileName(fileName);
         var kind = FileTypes.ForName(safeName) ?? throw new DomainException(

@@ -28,7 +28,9 @@ public sealed class PermissionService(UrakataDbContext db, CurrentUser currentUs
 
     /// <summary>Throws <see cref="ForbiddenException"/> unless the user holds <paramref name="permission"/>.</summary>
     public async Task<DataScope> RequireAsync(string permission, CancellationToken cancellationToken = default) =>
-        await ScopeOfAsync(permission, cancellationToken) ?? throw new ForbiddenException(permission);
+        currentUser.AllCompanies
+            ? DataScope.Company // CLI, seeding and jobs act as the system.
+            : await ScopeOfAsync(permission, cancellationToken) ?? throw new ForbiddenException(permission);
 
     public async Task<IReadOnlyDictionary<string, DataScope>> AllAsync(CancellationToken cancellationToken = default) =>
         currentUser.UserId is { } userId && currentUser.CompanyId is { } companyId

@@ -96,8 +96,7 @@ public class UrakataFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
         var admin = new AppUser { UserName = adminUserName, DisplayName = adminUserName + " 管理者", Email = adminUserName + "@example.jp" };
         UserAdmin.ThrowIfFailed(await users.CreateAsync(admin, Password));
-        using var asAdmin = current.InCompany(Guid.Empty, admin.Id, adminUserName);
-        var company = await sp.GetRequiredService<CompanyAdmin>().CreateAsync(new SaveCompany(name, null, null, null, 3, null, null));
+        var company = await sp.GetRequiredService<CompanyAdmin>().FoundAsync(new SaveCompany(name, null, null, null, 3, null, null), admin.Id);
         admin.CurrentCompanyId = company.Id;
         await users.UpdateAsync(admin);
         return new TestCompany(company.Id, name, admin.Id, adminUserName);

@@ -59,11 +59,12 @@ public sealed class OrgDirectoryTests(UrakataFactory factory) : IClassFixture<Ur
         var (company, user) = await DemoAsync();
         var suzuki = await user("suzuki");
         var ito = await user("ito");
+        var admin = await user("admin");
         var posts = await factory.InCompanyAsync(company, null, sp => sp.GetRequiredService<OrgDirectory>().PostsOfAsync(suzuki, Today));
         Assert.Equal([("管理本部", true), ("人事部", false)], posts.Select(p => (p.DepartmentName, p.IsPrimary)));
 
         // 異動: 伊藤 moves from 総務部 to 人事部 on 2026-12-01.
-        await factory.InCompanyAsync(company, null, async sp =>
+        await factory.InCompanyAsync(company, admin, async sp =>
         {
             var org = sp.GetRequiredService<OrgAdmin>();
             var current = (await org.AssignmentsAsync(ito, null, Today)).Single();

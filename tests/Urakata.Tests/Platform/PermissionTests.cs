@@ -23,6 +23,17 @@ public sealed class PermissionTests(UrakataFactory factory) : IClassFixture<Urak
     }
 
     [Fact]
+    public async Task Services_RecheckThePermission_SoAnOpenPageCannotBypassIt()
+    {
+        var (c, staff) = await CompanyWithStaffAsync("再確認株式会社", "perm-h", [new RoleGrantDto(PlatformPermissions.OrgRead, DataScope.Company)]);
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.InCompanyAsync(c.Id, staff, sp =>
+            sp.GetRequiredService<OrgAdmin>().SaveDepartmentAsync(null, new SaveDepartment("Z", "裏口の部署", null, null, 0))));
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.InCompanyAsync(c.Id, staff, sp =>
+            sp.GetRequiredService<RoleAdmin>().SaveAsync(null, new SaveRole("全権", null, [new RoleGrantDto(PlatformPermissions.RolesManage, DataScope.Company)]))));
+        Assert.Empty(await factory.InCompanyAsync(c.Id, c.AdminId, sp => sp.GetRequiredService<OrgAdmin>().DepartmentsAsync()));
+    }
+
+    [Fact]
     public async Task TwoRoles_GiveTheWidestScope_AndRemovingTheRoleRevokesIt()
     {
         var (c, staff) = await CompanyWithStaffAsync("スコープ株式会社", "perm-b", [new RoleGrantDto(PlatformPermissions.FilesUpload, DataScope.Own)]);
