@@ -29,6 +29,15 @@ public static class Display
 
     public static string Yen(long amount) => MoneyFormatter.Format(Money.Yen(amount), CultureInfo.CurrentCulture);
 
+    /// <summary>
+    /// A date as Japanese users type it: 2026-04-01, 2026/04/01, 2026/4/1, also in full-width digits.
+    /// Returns null for anything else.
+    /// </summary>
+    public static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(JapaneseText.Narrow(text ?? ""), DateInputFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static readonly string[] DateInputFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy-M-d"];
+
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Tokyo).DateTime);
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Urakata.Platform.Features;
 using Urakata.Tests.Infrastructure;
@@ -9,7 +8,7 @@ using Urakata.Tests.Infrastructure;
 namespace Urakata.Tests.Platform;
 
 [Trait("Category", "Database")]
-public sealed partial class CompanySwitchTests(UrakataFactory factory) : IClassFixture<UrakataFactory>
+public sealed class CompanySwitchTests(UrakataFactory factory) : IClassFixture<UrakataFactory>
 {
     [Fact]
     public async Task MemberOfTwoCompanies_SwitchesAndSeesOnlyTheCurrentCompanysData()
@@ -19,7 +18,7 @@ public sealed partial class CompanySwitchTests(UrakataFactory factory) : IClassF
         await factory.InCompanyAsync(b.Id, a.AdminId, sp => sp.GetRequiredService<OrgAdmin>().SaveDepartmentAsync(null, new SaveDepartment("S1", "子会社の部署", null, null, 0)));
 
         var client = factory.CreateBrowserClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await SecurityTests.LoginAsync(client, a.AdminUserName, UrakataFactory.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await BrowserForms.SignInAsync(client, a.AdminUserName, UrakataFactory.Password)).StatusCode);
         Assert.Equal(a.Id, await CurrentCompanyAsync(client));
         Assert.DoesNotContain("子会社の部署", await client.GetStringAsync("/api/v1/platform/departments"), StringComparison.Ordinal);
 
@@ -35,18 +34,10 @@ public sealed partial class CompanySwitchTests(UrakataFactory factory) : IClassF
     private static async Task<Guid> CurrentCompanyAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/platform/me")).GetProperty("companyId").GetGuid();
 
-    private static async Task<HttpResponseMessage> SwitchAsync(HttpClient client, Guid companyId)
-    {
-        var home = await client.GetStringAsync("/account/security");
-        var token = Antiforgery().Match(home).Groups[1].Value;
-        return await client.PostAsync("/account/company", new FormUrlEncodedContent(new Dictionary<string, string>
+    private static Task<HttpResponseMessage> SwitchAsync(HttpClient client, Guid companyId) =>
+        BrowserForms.PostAsync(client, "/account/security", "/account/company", new()
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
             ["companyId"] = companyId.ToString(),
             ["returnUrl"] = "/",
-        }));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Antiforgery();
+        });
 }

@@ -31,4 +31,18 @@ public sealed class DisplayTests
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 15, 30, 0, TimeSpan.Zero));
         Assert.Equal(new DateOnly(2026, 11, 24), Display.Today(clock));
     }
+
+    [Theory]
+    [InlineData("2026-04-01")]
+    [InlineData("2026/04/01")]
+    [InlineData("2026/4/1")]
+    [InlineData("２０２６／４／１")]
+    public void ParseDate_AcceptsWhatJapaneseUsersType(string text) =>
+        Assert.Equal(new DateOnly(2026, 4, 1), Display.ParseDate(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("2026-02-30")]
+    [InlineData("R8.4.1")]
+    public void ParseDate_RefusesAnythingElse(string text) => Assert.Null(Display.ParseDate(text));
 }

@@ -90,8 +90,8 @@ public sealed class JobsAndLogsTests(LogCaptureFactory factory) : IClassFixture<
         var c = await factory.CreateCompanyAsync("ログ株式会社", "logs-a");
         var client = factory.CreateBrowserClient();
         const string wrong = "Wrong-Password-Visible-In-Logs?";
-        await SecurityTests.LoginAsync(client, c.AdminUserName, wrong);
-        await SecurityTests.LoginAsync(client, c.AdminUserName, UrakataFactory.Password);
+        await BrowserForms.SignInAsync(client, c.AdminUserName, wrong);
+        await BrowserForms.SignInAsync(client, c.AdminUserName, UrakataFactory.Password);
         var created = await factory.InCompanyAsync(c.Id, c.AdminId, sp => sp.GetRequiredService<AccessTokens>().CreateAsync(new CreateAccessToken("log", 1)));
         var api = factory.CreateBrowserClient();
         api.DefaultRequestHeaders.Authorization = new("Bearer", created.Secret);

@@ -104,7 +104,7 @@ public sealed class PermissionTests(UrakataFactory factory) : IClassFixture<Urak
     {
         await CompanyWithStaffAsync("拒否株式会社", "perm-g", [new RoleGrantDto(PlatformPermissions.OrgRead, DataScope.Company)]);
         var browser = factory.CreateBrowserClient();
-        await SecurityTests.LoginAsync(browser, "perm-g-staff", UrakataFactory.Password);
+        await BrowserForms.SignInAsync(browser, "perm-g-staff", UrakataFactory.Password);
         var audit = await browser.GetAsync("/admin/audit");
         Assert.Equal(HttpStatusCode.Redirect, audit.StatusCode);
         var denied = await browser.GetAsync(audit.Headers.Location);

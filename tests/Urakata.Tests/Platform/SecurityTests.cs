@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Urakata.Platform.Domain;
@@ -15,7 +14,7 @@ public sealed class SecurityFactory : UrakataFactory
 }
 
 [Trait("Category", "Database")]
-public sealed partial class SecurityTests(SecurityFactory factory) : IClassFixture<SecurityFactory>
+public sealed class SecurityTests(SecurityFactory factory) : IClassFixture<SecurityFactory>
 {
     [Fact]
     public async Task PasswordHash_IsPbkdf2Sha512_WithAtLeast210000Iterations()
@@ -37,10 +36,10 @@ public sealed partial class SecurityTests(SecurityFactory factory) : IClassFixtu
         var client = factory.CreateBrowserClient();
         for (var i = 0; i < 5; i++)
         {
-            var failed = await LoginAsync(client, c.AdminUserName, "wrong-password-" + i);
+            var failed = await BrowserForms.SignInAsync(client, c.AdminUserName, "wrong-password-" + i);
             Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
         }
-        var locked = await LoginAsync(client, c.AdminUserName, UrakataFactory.Password);
+        var locked = await BrowserForms.SignInAsync(client, c.AdminUserName, UrakataFactory.Password);
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("ロック", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(locked.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], v => v.StartsWith(UrakataHostCookie, StringComparison.Ordinal));
@@ -58,7 +57,7 @@ public sealed partial class SecurityTests(SecurityFactory factory) : IClassFixtu
         Assert.Contains("frame-ancestors 'self'", string.Join(";", page.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
         Assert.True(page.Headers.CacheControl?.NoStore);
 
-        var response = await LoginAsync(client, c.AdminUserName, UrakataFactory.Password);
+        var response = await BrowserForms.SignInAsync(client, c.AdminUserName, UrakataFactory.Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cookie = response.Headers.GetValues("Set-Cookie").Single(v => v.StartsWith(UrakataHostCookie, StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("secure", cookie, StringComparison.Ordinal);
@@ -111,20 +110,4 @@ public sealed partial class SecurityTests(SecurityFactory factory) : IClassFixtu
         Assert.False(await Try("pw-long", new string('x', 129) + "abcd"));
         Assert.True(await Try("pw-phrase", "いつも月夜に米の飯 but longer"));
     }
-
-    internal static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string user, string password)
-    {
-        var form = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["_handler"] = "login",
-            ["Input.UserName"] = user,
-            ["Input.Password"] = password,
-        }));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }
