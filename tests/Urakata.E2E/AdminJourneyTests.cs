@@ -89,21 +89,23 @@ public sealed class AdminJourneyTests(UrakataServerFixture app, ITestOutputHelpe
             await page.GotoAsync("/admin/audit");
             var rows = page.Locator("#audit-table tr.audit-row");
             var byAdmin = page.Locator("td:nth-child(3)", new() { HasTextRegex = new Regex("^admin$") });
+            ILocator RecordType(string name) => page.Locator("td:nth-child(5) a", new() { HasTextRegex = new Regex($"^{name}$") });
 
-            var departmentRow = rows.Filter(new() { HasText = "Department" }).Filter(new() { HasText = deptName }).Filter(new() { Has = byAdmin });
+            var departmentRow = rows.Filter(new() { Has = RecordType("部署") }).Filter(new() { HasText = deptName }).Filter(new() { Has = byAdmin });
             await Ui.ExpectVisibleAsync(departmentRow, $"an audit row by admin creating the department {deptName}");
             var departmentChanges = await departmentRow.First.Locator(".audit-change").AllInnerTextsAsync();
-            Assert.Contains($"Name: ∅ → {deptName}", departmentChanges.Select(c => c.Trim()));
-            Assert.Contains($"Code: ∅ → {deptCode}", departmentChanges.Select(c => c.Trim()));
+            Assert.Contains($"名称: ∅ → {deptName}", departmentChanges.Select(c => c.Trim()));
+            Assert.Contains($"コード: ∅ → {deptCode}", departmentChanges.Select(c => c.Trim()));
             Assert.Equal("作成", (await departmentRow.First.Locator("td").Nth(5).InnerTextAsync()).Trim());
 
-            var positionRow = rows.Filter(new() { HasText = "Position" }).Filter(new() { HasText = posName }).Filter(new() { Has = byAdmin });
+            var positionRow = rows.Filter(new() { Has = RecordType("役職") }).Filter(new() { HasText = posName }).Filter(new() { Has = byAdmin });
             await Ui.ExpectVisibleAsync(positionRow, $"an audit row by admin creating the position {posName}");
 
-            var assignmentRow = rows.Filter(new() { HasText = "OrgAssignment" }).Filter(new() { Has = byAdmin });
+            var assignmentRow = rows.Filter(new() { Has = RecordType("配属") }).Filter(new() { Has = byAdmin });
             await Ui.ExpectVisibleAsync(assignmentRow, "an audit row by admin creating the assignment");
             Assert.Equal("作成", (await assignmentRow.First.Locator("td").Nth(5).InnerTextAsync()).Trim());
-            await Ui.ExpectTextContainsAsync(assignmentRow.First, "DepartmentId: ∅ →", "PositionId: ∅ →", "UserId: ∅ →");
+            // Ids are shown as the names they point to.
+            await Ui.ExpectTextContainsAsync(assignmentRow.First, $"部署: ∅ → {deptName}", $"役職: ∅ → {posName}", $"ユーザー: ∅ → {Yamada}");
             Step("done");
         }
         catch (Exception)

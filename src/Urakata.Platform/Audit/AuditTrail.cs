@@ -140,7 +140,7 @@ internal static class AuditTrail
         {
             var name = property.Metadata.Name;
             var member = property.Metadata.PropertyInfo;
-            if (name == nameof(Entity.Version) || property.Metadata.IsShadowProperty() || member?.GetCustomAttribute<NotAuditedAttribute>() is not null)
+            if (name is nameof(Entity.Version) or nameof(Entity.Id) or nameof(ICompanyOwned.CompanyId) || property.Metadata.IsShadowProperty() || member?.GetCustomAttribute<NotAuditedAttribute>() is not null)
             {
                 continue;
             }

@@ -33,6 +33,20 @@ public sealed class AuditTrailTests(UrakataFactory factory) : IClassFixture<Urak
     }
 
     [Fact]
+    public async Task History_NamesTheRecordsItsIdsPointTo_AndLeavesOutKeyAndCompany()
+    {
+        var c = await factory.CreateCompanyAsync("ラベル株式会社", "audit-f");
+        var client = await factory.CreateApiClientAsync(c);
+        var dept = await (await client.PostAsJsonAsync("/api/v1/platform/departments", new SaveDepartment("L1", "法務部", null, null, 1))).Content.ReadFromJsonAsync<DepartmentDto>();
+        var asg = await (await client.PostAsJsonAsync("/api/v1/platform/assignments", new SaveAssignment(c.AdminId, dept!.Id, null, new DateOnly(2026, 4, 1), null, true))).Content.ReadFromJsonAsync<AssignmentDto>();
+        var page = await client.GetFromJsonAsync<AuditPage>($"/api/v1/platform/audit?entityType=OrgAssignment&entityId={asg!.Id}");
+        var created = Assert.Single(page!.Items);
+        Assert.DoesNotContain(created.Changes, ch => ch.Field is "Id" or "CompanyId" or "Version");
+        Assert.Equal("法務部", page.Labels[dept.Id.ToString()]);
+        Assert.Equal("audit-f 管理者", page.Labels[c.AdminId.ToString()]);
+    }
+
+    [Fact]
     public async Task StaleVersion_Answers409_AndWritesNoAuditRow()
     {
         var c = await factory.CreateCompanyAsync("競合テスト株式会社", "audit-b");
