@@ -112,7 +112,7 @@ internal static class AuditTrail
 
     private static bool IsAudited(object entity) => entity switch
     {
-        AuditEvent or AuditChainHead or Numbering.NumberSequence or Outbox.OutboxMessage or Api.IdempotencyRecord => false,
+        AuditEvent or AuditChainHead or Numbering.NumberSequence or Outbox.OutboxMessage or Api.IdempotencyRecord or Security.UserSession => false,
         IdentityUserToken<Guid> or IdentityUserClaim<Guid> or IdentityUserLogin<Guid> => false,
         Notification => false,
         _ => true,

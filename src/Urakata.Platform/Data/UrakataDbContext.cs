@@ -47,6 +47,7 @@ public sealed partial class UrakataDbContext : IdentityUserContext<AppUser, Guid
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

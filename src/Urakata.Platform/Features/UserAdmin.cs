@@ -83,6 +83,11 @@ public sealed class UserAdmin(UrakataDbContext db, UserManager<AppUser> users, P
         // every edit is checked against, and bumps, the version the editor saw (no silent lost update).
         db.Entry(membership).Property(m => m.IsActive).IsModified = true;
         await db.SaveChangesAsync(ct);
+        if (user.IsDisabled)
+        {
+            // A disabled user's browser sessions end at once, not at the next security-stamp check.
+            await DatabaseSessionStore.RemoveAllAsync(db, userId);
+        }
         return await MemberAsync(userId, ct);
     }
 

@@ -206,6 +206,10 @@ public static class UrakataServices
                 }
             };
         });
+        // Server-side sessions: signing out really ends the session, even for a copied cookie (ASVS 7.4.1).
+        services.AddSingleton<DatabaseSessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseSessionStore>((o, store) => o.SessionStore = store);
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
             o.Cookie.Name = secure ? "__Host-urakata-2fa" : "urakata-2fa";

@@ -6,7 +6,7 @@ using Urakata.Platform.Security;
 namespace Urakata.Platform.Jobs;
 
 /// <summary>
-/// Nightly: deletes delivered outbox messages and idempotency keys older than the retention window.
+/// Nightly: deletes delivered outbox messages and idempotency keys older than the retention window, and expired sessions.
 /// Idempotent — running it twice deletes nothing more.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -21,5 +21,7 @@ public sealed class HousekeepingJob(UrakataDbContext db, CurrentUser currentUser
         var cutoff = clock.GetUtcNow().UtcDateTime - Retention;
         await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.UserSessions.Where(s => s.ExpiresAt != null && s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
     }
 }

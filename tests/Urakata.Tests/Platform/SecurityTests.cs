@@ -71,6 +71,47 @@ public sealed class SecurityTests(SecurityFactory factory) : IClassFixture<Secur
     }
 
     [Fact]
+    public async Task SignOut_EndsTheSessionOnTheServer_SoACopiedCookieIsDead()
+    {
+        var c = await factory.CreateCompanyAsync("セッション株式会社", "sec-session");
+        var client = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await BrowserForms.SignInAsync(client, c.AdminUserName, UrakataFactory.Password)).StatusCode);
+        var copied = (await client.GetAsync("/")).RequestMessage!.Headers.GetValues("Cookie").Single();
+        Assert.Contains(UrakataHostCookie, copied, StringComparison.Ordinal);
+
+        var thief = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false,
+        });
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(thief, copied)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await BrowserForms.PostAsync(client, "/account/security", "/account/logout", [])).StatusCode);
+        var replay = await GetWithCookieAsync(thief, copied);
+        Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
+        Assert.StartsWith("/account/login", replay.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignOutEverywhere_EndsEveryOtherSessionAtOnce()
+    {
+        var c = await factory.CreateCompanyAsync("全端末株式会社", "sec-everywhere");
+        var laptop = factory.CreateBrowserClient();
+        var phone = factory.CreateBrowserClient();
+        await BrowserForms.SignInAsync(laptop, c.AdminUserName, UrakataFactory.Password);
+        await BrowserForms.SignInAsync(phone, c.AdminUserName, UrakataFactory.Password);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/account/security")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await BrowserForms.PostAsync(laptop, "/account/security", "/account/logout-everywhere", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/account/security")).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> GetWithCookieAsync(HttpClient client, string cookie)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/account/security");
+        request.Headers.Add("Cookie", cookie);
+        return client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task TotpCode_IsAcceptedOnce_AndNotFromTwoStepsAgo()
     {
         var c = await factory.CreateCompanyAsync("ワンタイム株式会社", "sec-totp");

@@ -106,6 +106,16 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     }
 }
 
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<Security.UserSession>
+{
+    public void Configure(EntityTypeBuilder<Security.UserSession> b)
+    {
+        b.ToTable("pf_user_sessions");
+        b.HasIndex(s => s.UserId);
+        b.HasIndex(s => s.ExpiresAt);
+    }
+}
+
 internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
 {
     public void Configure(EntityTypeBuilder<IdempotencyRecord> b)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Urakata.Platform.Data;
 using Urakata.Platform.Domain;
 using Urakata.Platform.Hosting;
+using Urakata.Platform.Security;
 
 namespace Urakata.Web.Components.Account;
 
@@ -21,12 +22,13 @@ internal static class AccountEndpoints
             return TypedResults.LocalRedirect("~/account/login");
         });
 
-        account.MapPost("/logout-everywhere", async (SignInManager<AppUser> signIn, UserManager<AppUser> users, HttpContext context) =>
+        account.MapPost("/logout-everywhere", async (SignInManager<AppUser> signIn, UserManager<AppUser> users, UrakataDbContext db, HttpContext context) =>
         {
-            // A new security stamp invalidates every other cookie at its next validation and ends open circuits.
+            // Every server-side session ends now; the new security stamp also ends open Blazor circuits within 30 s.
             if (await users.GetUserAsync(context.User) is { } user)
             {
                 await users.UpdateSecurityStampAsync(user);
+                await DatabaseSessionStore.RemoveAllAsync(db, user.Id);
             }
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("~/account/login");
