@@ -9,6 +9,7 @@ public sealed class ArchitectureTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Urakata.Platform"] = [],
+        ["Urakata.Workflow"] = ["Urakata.Platform"],
     };
 
     [Fact]
