@@ -28,7 +28,7 @@ public interface ICompanyOwned
 /// <summary>Company-owned aggregate: the company is stamped on insert and never changes.</summary>
 public abstract class CompanyEntity : Entity, ICompanyOwned
 {
-    public Guid CompanyId { get; internal set; }
+    public Guid CompanyId { get; protected internal set; }
 }
 
 /// <summary>Marker for something that happened in the domain; stored in the outbox in the same transaction.</summary>
@@ -39,6 +39,9 @@ public class DomainException(string message, string? field = null) : Exception(m
 {
     public string? Field { get; } = field;
 }
+
+/// <summary>The action is valid in general but not in the record's current state (already decided, not your turn…): 409.</summary>
+public class ConflictException(string message) : DomainException(message);
 
 /// <summary>The record does not exist for the caller (or belongs to another company): answer 404.</summary>
 public class NotFoundException(string what) : Exception($"{what} was not found.");

@@ -22,6 +22,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
         var (status, title, field) = exception switch
         {
+            ConflictException c => (StatusCodes.Status409Conflict, c.Message, null),
             DomainException d => (StatusCodes.Status400BadRequest, d.Message, d.Field),
             NotFoundException => (StatusCodes.Status404NotFound, Messages.NotFound, null),
             ForbiddenException => (StatusCodes.Status403Forbidden, Messages.Forbidden, null),

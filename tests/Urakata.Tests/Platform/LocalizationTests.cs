@@ -11,18 +11,27 @@ namespace Urakata.Tests.Platform;
 
 public sealed class ResourceTests
 {
-    private static string ResourceFolder =>
-        Path.Combine(RepoRoot(), "src", "Urakata.Platform", "Resources");
+    public static TheoryData<string> ResourceFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot(), "src"), "*.resx", SearchOption.AllDirectories)
+                     .Where(f => !f.EndsWith(".en.resx", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(RepoRoot(), file));
+        }
+        return data;
+    }
 
     [Theory]
-    [InlineData("Messages")]
-    [InlineData("SharedResource")]
-    public void JapaneseAndEnglish_HaveTheSameKeys_AndNoEmptyText(string name)
+    [MemberData(nameof(ResourceFiles))]
+    public void JapaneseAndEnglish_HaveTheSameKeys_AndNoEmptyText(string neutralFile)
     {
         static Dictionary<string, string> Load(string path) =>
             XDocument.Load(path).Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
-        var ja = Load(Path.Combine(ResourceFolder, name + ".resx"));
-        var en = Load(Path.Combine(ResourceFolder, name + ".en.resx"));
+        var path = Path.Combine(RepoRoot(), neutralFile);
+        var ja = Load(path);
+        var en = Load(Path.ChangeExtension(path, ".en.resx"));
         Assert.Equal(ja.Keys.Order(StringComparer.Ordinal), en.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(ja.Concat(en), kv => string.IsNullOrWhiteSpace(kv.Value));
         // Japanese is the default: the neutral file must actually be Japanese.
@@ -32,7 +41,8 @@ public sealed class ResourceTests
     [Fact]
     public void EveryMessage_ResolvesInBothLanguages_AndDiffers()
     {
-        var properties = typeof(Messages).GetProperties(BindingFlags.Public | BindingFlags.Static).Where(p => p.PropertyType == typeof(string)).ToList();
+        var properties = new[] { typeof(Messages), typeof(Urakata.Workflow.WorkflowMessages) }
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Static)).Where(p => p.PropertyType == typeof(string)).ToList();
         Assert.NotEmpty(properties);
         var saved = CultureInfo.CurrentUICulture;
         try

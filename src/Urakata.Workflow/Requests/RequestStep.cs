@@ -1,0 +1,72 @@
+using Urakata.Workflow.Routing;
+
+namespace Urakata.Workflow.Requests;
+
+/// <summary>One approver of a step and what they decided (for the person they act for).</summary>
+public sealed class StepApprover
+{
+    internal StepApprover(Guid userId, string displayName)
+    {
+        UserId = userId;
+        DisplayName = displayName;
+    }
+
+    public Guid UserId { get; }
+    public string DisplayName { get; }
+    public Decision? Decision { get; internal set; }
+    /// <summary>Who clicked: the approver or their deputy (代理承認 keeps both names).</summary>
+    public Guid? ActedBy { get; internal set; }
+    public DateTime? DecidedAt { get; internal set; }
+    public string? Comment { get; internal set; }
+}
+
+/// <summary>A step of a submitted request, frozen from the route resolved at submission.</summary>
+public sealed class RequestStep
+{
+    private readonly List<StepApprover> _approvers;
+
+    internal RequestStep(ResolvedStep resolved)
+    {
+        Index = resolved.Index;
+        Name = resolved.Definition.Name;
+        Mode = resolved.Definition.Mode;
+        RequiredCount = resolved.Definition.Mode switch
+        {
+            StepMode.All => resolved.Approvers.Count,
+            StepMode.AtLeast => Math.Min(Math.Max(1, resolved.Definition.RequiredCount), resolved.Approvers.Count),
+            _ => 1,
+        };
+        _approvers = resolved.Approvers.Select(a => new StepApprover(a.UserId, a.DisplayName)).ToList();
+        Status = resolved.IsActive ? StepStatus.Waiting : StepStatus.Skipped;
+    }
+
+    public int Index { get; }
+    public string Name { get; }
+    public StepMode Mode { get; }
+    public int RequiredCount { get; }
+    public StepStatus Status { get; internal set; }
+    public IReadOnlyList<StepApprover> Approvers => _approvers;
+
+    public bool IsCirculation => Mode == StepMode.Circulate;
+
+    internal int Decisions => _approvers.Count(a => a.Decision is not null);
+
+    internal bool IsSatisfied => Decisions >= RequiredCount;
+
+    internal StepApprover? ApproverFor(Guid userId) => _approvers.Find(a => a.UserId == userId);
+
+    internal void Reset()
+    {
+        foreach (var a in _approvers)
+        {
+            a.Decision = null;
+            a.ActedBy = null;
+            a.DecidedAt = null;
+            a.Comment = null;
+        }
+        if (Status != StepStatus.Skipped)
+        {
+            Status = StepStatus.Waiting;
+        }
+    }
+}
