@@ -144,6 +144,12 @@ internal static class AuditTrail
             {
                 continue;
             }
+            // Field-only members hold an aggregate's inner state as a document (a request's steps and its own
+            // history); the aggregate records those changes itself, so the audit keeps to the named properties.
+            if (member is null && property.Metadata.FieldInfo is not null)
+            {
+                continue;
+            }
             if (entry.Entity is AppUser && !AuditedUserFields.Contains(name))
             {
                 continue;

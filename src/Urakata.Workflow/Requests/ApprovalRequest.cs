@@ -20,6 +20,12 @@ public sealed class ApprovalRequest : CompanyEntity
     private readonly List<RequestStep> _steps = [];
     private readonly List<RequestEvent> _history = [];
 
+    private ApprovalRequest()
+    {
+        KindCode = "";
+        Title = "";
+    }
+
     public ApprovalRequest(Guid companyId, string kindCode, string title, Guid applicantId, Guid filedBy)
     {
         CompanyId = companyId;
@@ -30,15 +36,17 @@ public sealed class ApprovalRequest : CompanyEntity
         FiledBy = filedBy;
     }
 
-    public string KindCode { get; }
+    public string KindCode { get; private set; }
     public string Title { get; private set; }
-    public Guid ApplicantId { get; }
-    public Guid FiledBy { get; }
+    public Guid ApplicantId { get; private set; }
+    public Guid FiledBy { get; private set; }
     public string? Number { get; private set; }
     public RequestStatus Status { get; private set; } = RequestStatus.Draft;
     public int Round { get; private set; }
     public IReadOnlyList<RequestStep> Steps => _steps;
     public IReadOnlyList<RequestEvent> History => _history;
+    /// <summary>When anything last happened; every action changes it, so every action checks the version.</summary>
+    public DateTime UpdatedAt { get; private set; }
 
     /// <summary>The step waiting for a decision, if any.</summary>
     public RequestStep? CurrentStep => _steps.Find(s => s.Status == StepStatus.Active);
@@ -242,6 +250,9 @@ public sealed class ApprovalRequest : CompanyEntity
         }
     }
 
-    private void Record(string action, Guid actorId, Guid? onBehalfOf, int? stepIndex, string? comment, DateTime now) =>
+    private void Record(string action, Guid actorId, Guid? onBehalfOf, int? stepIndex, string? comment, DateTime now)
+    {
         _history.Add(new RequestEvent(Round, action, actorId, onBehalfOf, stepIndex, comment, now));
+        UpdatedAt = now;
+    }
 }

@@ -11,6 +11,15 @@ public sealed class StepApprover
         DisplayName = displayName;
     }
 
+    internal StepApprover(Guid userId, string displayName, Decision? decision, Guid? actedBy, DateTime? decidedAt, string? comment)
+        : this(userId, displayName)
+    {
+        Decision = decision;
+        ActedBy = actedBy;
+        DecidedAt = decidedAt;
+        Comment = comment;
+    }
+
     public Guid UserId { get; }
     public string DisplayName { get; }
     public Decision? Decision { get; internal set; }
@@ -38,6 +47,17 @@ public sealed class RequestStep
         };
         _approvers = resolved.Approvers.Select(a => new StepApprover(a.UserId, a.DisplayName)).ToList();
         Status = resolved.IsActive ? StepStatus.Waiting : StepStatus.Skipped;
+    }
+
+    /// <summary>Restores a stored step (persistence only).</summary>
+    internal RequestStep(int index, string name, StepMode mode, int requiredCount, StepStatus status, IEnumerable<StepApprover> approvers)
+    {
+        Index = index;
+        Name = name;
+        Mode = mode;
+        RequiredCount = requiredCount;
+        Status = status;
+        _approvers = approvers.ToList();
     }
 
     public int Index { get; }
