@@ -23,7 +23,7 @@ public sealed class WorkflowModule : IUrakataModule
     public IEnumerable<MenuItem> MenuItems => [];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<RouteResolver>();
+        services.AddScoped<RouteResolver>().AddScoped<Requests.RequestService>();
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
