@@ -3,13 +3,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Urakata.Platform.Modules;
 using Urakata.Platform.Security;
+using Urakata.Workflow.Delegations;
+using Urakata.Workflow.Kinds;
+using Urakata.Workflow.Requests;
 using Urakata.Workflow.Routing;
 
 namespace Urakata.Workflow;
 
 /// <summary>
-/// The approval engine (稟議 and every 申請). This first slice holds route resolution: who must approve a
-/// step for this applicant on this date. Request kinds, actions, inbox and PDFs follow (issue 3).
+/// The approval engine (稟議 and every 申請): request kinds and their forms, routes, actions, the inbox,
+/// delegation. Other modules register their kinds with <see cref="RequestKindRegistration.AddRequestKind"/>.
 /// </summary>
 public sealed class WorkflowModule : IUrakataModule
 {
@@ -18,19 +21,48 @@ public sealed class WorkflowModule : IUrakataModule
     public IEnumerable<PermissionDefinition> Permissions =>
     [
         new(WorkflowPermissions.RoutesManage, "承認ルートの管理", "Manage approval routes", "workflow"),
+        new(WorkflowPermissions.KindsManage, "申請種別・様式の管理", "Manage request kinds and forms", "workflow"),
+        new(WorkflowPermissions.FileForOthers, "代理申請", "File requests for someone else", "workflow"),
+        new(WorkflowPermissions.RequestsReadAll, "すべての申請の閲覧", "Read every request", "workflow"),
+        new(WorkflowPermissions.DelegationsManage, "代理承認の設定(全員分)", "Set deputies for anyone", "workflow"),
+        new(WorkflowPermissions.AnalyticsRead, "承認状況の分析", "Approval analytics", "workflow"),
     ];
 
-    public IEnumerable<MenuItem> MenuItems => [];
+    public IEnumerable<MenuItem> MenuItems =>
+    [
+        new("workflow", "Menu.Workflow.Inbox", "workflow", MudBlazor.Icons.Material.Filled.Inbox, Order: 10, BadgeKey: InboxQuery.WaitingBadge),
+        new("workflow", "Menu.Workflow.New", "workflow/new", MudBlazor.Icons.Material.Filled.NoteAdd, Order: 11),
+        new("workflow", "Menu.Workflow.Delegations", "workflow/delegations", MudBlazor.Icons.Material.Filled.SupervisorAccount, Order: 12),
+    ];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<RouteResolver>().AddScoped<Requests.RequestService>();
+    public IEnumerable<(string RoleKey, string Permission)> DemoGrants =>
+    [
+        ("hr", WorkflowPermissions.FileForOthers),
+        ("hr", WorkflowPermissions.DelegationsManage),
+        ("hr", WorkflowPermissions.AnalyticsRead),
+        ("accounting", WorkflowPermissions.RequestsReadAll),
+    ];
 
-    public void MapEndpoints(IEndpointRouteBuilder api)
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<RouteResolver>().AddScoped<RouteCatalog>().AddScoped<RequestKinds>().AddScoped<RequestService>()
+            .AddScoped<RequestNotifier>().AddScoped<RequestViews>().AddScoped<DelegationService>().AddScoped<InboxQuery>()
+            .AddScoped<IMenuBadgeSource>(sp => sp.GetRequiredService<InboxQuery>());
+        foreach (var kind in BuiltInKinds.All)
+        {
+            services.AddRequestKind(kind);
+        }
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder api) => Api.WorkflowApi.Map(api);
 }
 
 public static class WorkflowPermissions
 {
     public const string RoutesManage = "workflow.routes.manage";
+    public const string KindsManage = "workflow.kinds.manage";
+    public const string FileForOthers = "workflow.requests.file-for-others";
+    public const string RequestsReadAll = "workflow.requests.read-all";
+    public const string DelegationsManage = "workflow.delegations.manage";
+    public const string AnalyticsRead = "workflow.analytics.read";
 }

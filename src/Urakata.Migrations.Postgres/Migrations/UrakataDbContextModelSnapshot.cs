@@ -1059,6 +1059,171 @@ namespace Urakata.Migrations.Postgres.Migrations
                     b.ToTable("pf_user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Urakata.Workflow.Delegations.Absence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wf_absences");
+
+                    b.HasIndex("CompanyId", "UserId", "From")
+                        .HasDatabaseName("ix_wf_absences_company_id_user_id_from");
+
+                    b.ToTable("wf_absences", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.Delegations.Delegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("DelegatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delegator_id");
+
+                    b.Property<Guid>("DeputyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deputy_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<bool>("IsRevoked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_revoked");
+
+                    b.Property<string>("KindCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("kind_codes");
+
+                    b.Property<bool>("OnlyWhenAbsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("only_when_absent");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wf_delegations");
+
+                    b.HasIndex("CompanyId", "DelegatorId")
+                        .HasDatabaseName("ix_wf_delegations_company_id_delegator_id");
+
+                    b.HasIndex("CompanyId", "DeputyId", "From")
+                        .HasDatabaseName("ix_wf_delegations_company_id_deputy_id_from");
+
+                    b.ToTable("wf_delegations", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.Kinds.RequestKind", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NumberPrefix")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("number_prefix");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("_forms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("forms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wf_kinds");
+
+                    b.HasIndex("CompanyId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_wf_kinds_company_id_code");
+
+                    b.ToTable("wf_kinds", (string)null);
+                });
+
             modelBuilder.Entity("Urakata.Workflow.Requests.ApprovalRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1066,17 +1231,40 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
                     b.Property<Guid>("ApplicantId")
                         .HasColumnType("uuid")
                         .HasColumnName("applicant_id");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("applicant_name");
 
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
+                    b.Property<string>("CurrentStepName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("current_step_name");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
                     b.Property<Guid>("FiledBy")
                         .HasColumnType("uuid")
                         .HasColumnName("filed_by");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
 
                     b.Property<string>("KindCode")
                         .IsRequired()
@@ -1093,11 +1281,29 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("round");
 
+                    b.Property<Guid?>("RouteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("route_id");
+
+                    b.Property<string>("RouteName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("route_name");
+
+                    b.Property<int?>("RouteVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("route_version");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1109,6 +1315,11 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("form_values");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -1118,6 +1329,11 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("history");
+
+                    b.Property<string>("_rounds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rounds");
 
                     b.Property<string>("_steps")
                         .IsRequired()
@@ -1134,7 +1350,92 @@ namespace Urakata.Migrations.Postgres.Migrations
                     b.HasIndex("CompanyId", "ApplicantId", "Status")
                         .HasDatabaseName("ix_wf_requests_company_id_applicant_id_status");
 
+                    b.HasIndex("CompanyId", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_wf_requests_company_id_status_submitted_at");
+
                     b.ToTable("wf_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.Requests.RequestParticipant", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("RequestId", "UserId", "Kind")
+                        .HasName("pk_wf_participants");
+
+                    b.HasIndex("CompanyId", "UserId", "Kind", "Since")
+                        .HasDatabaseName("ix_wf_participants_company_id_user_id_kind_since");
+
+                    b.ToTable("wf_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.Routing.ApprovalRoute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("KindCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("_versions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("versions");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wf_routes");
+
+                    b.HasIndex("CompanyId", "KindCode", "DepartmentId")
+                        .HasDatabaseName("ix_wf_routes_company_id_kind_code_department_id");
+
+                    b.ToTable("wf_routes", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -1280,6 +1581,16 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_pf_role_permissions_pf_roles_role_id");
                 });
 
+            modelBuilder.Entity("Urakata.Workflow.Requests.RequestParticipant", b =>
+                {
+                    b.HasOne("Urakata.Workflow.Requests.ApprovalRequest", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_wf_participants_wf_requests_request_id");
+                });
+
             modelBuilder.Entity("Urakata.Platform.Domain.CompanyMembership", b =>
                 {
                     b.Navigation("Roles");
@@ -1288,6 +1599,11 @@ namespace Urakata.Migrations.Postgres.Migrations
             modelBuilder.Entity("Urakata.Platform.Domain.Role", b =>
                 {
                     b.Navigation("Permissions");
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.Requests.ApprovalRequest", b =>
+                {
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }

@@ -1052,6 +1052,171 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.ToTable("pf_user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Urakata.Workflow.Delegations.Absence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wf_absences");
+
+                    b.HasIndex("CompanyId", "UserId", "From")
+                        .HasDatabaseName("ix_wf_absences_company_id_user_id_from");
+
+                    b.ToTable("wf_absences", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.Delegations.Delegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("DelegatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delegator_id");
+
+                    b.Property<Guid>("DeputyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deputy_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<bool>("IsRevoked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_revoked");
+
+                    b.Property<string>("KindCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind_codes");
+
+                    b.Property<bool>("OnlyWhenAbsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("only_when_absent");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wf_delegations");
+
+                    b.HasIndex("CompanyId", "DelegatorId")
+                        .HasDatabaseName("ix_wf_delegations_company_id_delegator_id");
+
+                    b.HasIndex("CompanyId", "DeputyId", "From")
+                        .HasDatabaseName("ix_wf_delegations_company_id_deputy_id_from");
+
+                    b.ToTable("wf_delegations", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.Kinds.RequestKind", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NumberPrefix")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number_prefix");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("_forms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("forms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wf_kinds");
+
+                    b.HasIndex("CompanyId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_wf_kinds_company_id_code");
+
+                    b.ToTable("wf_kinds", (string)null);
+                });
+
             modelBuilder.Entity("Urakata.Workflow.Requests.ApprovalRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1059,17 +1224,40 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
                     b.Property<Guid>("ApplicantId")
                         .HasColumnType("TEXT")
                         .HasColumnName("applicant_id");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_name");
 
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<string>("CurrentStepName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_step_name");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
                     b.Property<Guid>("FiledBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("filed_by");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_version");
 
                     b.Property<string>("KindCode")
                         .IsRequired()
@@ -1086,11 +1274,29 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("round");
 
+                    b.Property<Guid?>("RouteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route_id");
+
+                    b.Property<string>("RouteName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route_name");
+
+                    b.Property<int?>("RouteVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("route_version");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1102,6 +1308,11 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("form_values");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -1111,6 +1322,11 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("history");
+
+                    b.Property<string>("_rounds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rounds");
 
                     b.Property<string>("_steps")
                         .IsRequired()
@@ -1127,7 +1343,92 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.HasIndex("CompanyId", "ApplicantId", "Status")
                         .HasDatabaseName("ix_wf_requests_company_id_applicant_id_status");
 
+                    b.HasIndex("CompanyId", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_wf_requests_company_id_status_submitted_at");
+
                     b.ToTable("wf_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.Requests.RequestParticipant", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since");
+
+                    b.HasKey("RequestId", "UserId", "Kind")
+                        .HasName("pk_wf_participants");
+
+                    b.HasIndex("CompanyId", "UserId", "Kind", "Since")
+                        .HasDatabaseName("ix_wf_participants_company_id_user_id_kind_since");
+
+                    b.ToTable("wf_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.Routing.ApprovalRoute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("KindCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("_versions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("versions");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wf_routes");
+
+                    b.HasIndex("CompanyId", "KindCode", "DepartmentId")
+                        .HasDatabaseName("ix_wf_routes_company_id_kind_code_department_id");
+
+                    b.ToTable("wf_routes", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -1273,6 +1574,16 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_pf_role_permissions_pf_roles_role_id");
                 });
 
+            modelBuilder.Entity("Urakata.Workflow.Requests.RequestParticipant", b =>
+                {
+                    b.HasOne("Urakata.Workflow.Requests.ApprovalRequest", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_wf_participants_wf_requests_request_id");
+                });
+
             modelBuilder.Entity("Urakata.Platform.Domain.CompanyMembership", b =>
                 {
                     b.Navigation("Roles");
@@ -1281,6 +1592,11 @@ namespace Urakata.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Urakata.Platform.Domain.Role", b =>
                 {
                     b.Navigation("Permissions");
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.Requests.ApprovalRequest", b =>
+                {
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }

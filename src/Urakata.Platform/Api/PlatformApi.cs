@@ -187,13 +187,18 @@ internal static class PlatformApi
         }).RequirePermission(PlatformPermissions.CalendarManage).ForResource<CompanyHoliday>();
     }
 
-    /// <summary><c>If-Match: "3"</c> (or <c>3</c>) names the version the client last saw.</summary>
-    internal static int? IfMatch(HttpRequest request) =>
-        int.TryParse(request.Headers.IfMatch.ToString().Trim('"', 'W', '/', ' '), System.Globalization.NumberStyles.None,
-            System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    internal static int? IfMatch(HttpRequest request) => request.IfMatchVersion();
 
     private static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+}
+
+public static class HttpRequestVersionExtensions
+{
+    /// <summary><c>If-Match: "3"</c> (or <c>3</c>) names the version the client last saw.</summary>
+    public static int? IfMatchVersion(this HttpRequest request) =>
+        int.TryParse(request.Headers.IfMatch.ToString().Trim('"', 'W', '/', ' '), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
 }
 
 internal sealed record EndAssignment(DateOnly LastDay, int? Version = null);

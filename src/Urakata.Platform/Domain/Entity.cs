@@ -40,6 +40,13 @@ public class DomainException(string message, string? field = null) : Exception(m
     public string? Field { get; } = field;
 }
 
+/// <summary>Several fields are wrong at once (a form): every field with its messages, answered 400 with all of them.</summary>
+public sealed class ValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : DomainException(errors.Values.SelectMany(v => v).FirstOrDefault() ?? "", errors.Keys.FirstOrDefault())
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
+
 /// <summary>The action is valid in general but not in the record's current state (already decided, not your turn…): 409.</summary>
 public class ConflictException(string message) : DomainException(message);
 
@@ -49,6 +56,12 @@ public class NotFoundException(string what) : Exception($"{what} was not found."
 /// <summary>Attribute for properties whose values must never appear in audit diffs or logs.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class SensitiveAttribute : Attribute;
+
+/// <summary>
+/// A row derived from an audited aggregate and rebuilt with it (an inbox index, a balance): its own changes are
+/// not audited, the aggregate's are.
+/// </summary>
+public interface IDerivedRecord;
 
 /// <summary>Attribute for properties that are not audited at all (derived or technical state).</summary>
 [AttributeUsage(AttributeTargets.Property)]

@@ -103,6 +103,10 @@ public static class DemoSeeder
         await db.SaveChangesAsync(ct);
 
         var roles = CreateRoles(company.Id, registry);
+        foreach (var (roleKey, permission) in sp.GetRequiredService<Modules.ModuleCatalog>().Modules.SelectMany(m => m.DemoGrants))
+        {
+            roles[roleKey].Grant(permission);
+        }
         db.Roles.AddRange(roles.Values);
         var logisticsAdmin = CompanyAdmin.AdministratorRole(logistics.Id, registry);
         db.Roles.Add(logisticsAdmin);

@@ -37,7 +37,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         context.Response.StatusCode = status;
         var details = new ProblemDetails { Status = status, Title = title, Detail = title };
         details.Extensions["traceId"] = traceId;
-        if (field is not null)
+        if (exception is ValidationException validation)
+        {
+            details.Title = details.Detail = Messages.ValidationFailed;
+            details.Extensions["errors"] = validation.Errors;
+        }
+        else if (field is not null)
         {
             details.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [title] };
         }

@@ -31,12 +31,16 @@ public interface IUrakataModule
     void AddJobs(IQuartzBuilder quartz)
     {
     }
+
+    /// <summary>Permissions the demo company's roles get (role keys: <c>hr</c>, <c>accounting</c>, <c>staff</c>).</summary>
+    IEnumerable<(string RoleKey, string Permission)> DemoGrants => [];
 }
 
 /// <summary>A link in the navigation menu, shown when the user holds <see cref="Permission"/> (or always when null).</summary>
 /// <param name="TitleKey">Key in the module's shared UI resources.</param>
 /// <param name="Icon">A MudBlazor icon (SVG path string).</param>
-public sealed record MenuItem(string Group, string TitleKey, string Href, string Icon, string? Permission = null, int Order = 0);
+/// <param name="BadgeKey">A count from an <see cref="IMenuBadgeSource"/> shown next to the entry when not zero.</param>
+public sealed record MenuItem(string Group, string TitleKey, string Href, string Icon, string? Permission = null, int Order = 0, string? BadgeKey = null);
 
 /// <summary>The loaded modules, in dependency order (Platform first).</summary>
 public sealed class ModuleCatalog(IEnumerable<IUrakataModule> modules)
@@ -50,4 +54,13 @@ public sealed class ModuleCatalog(IEnumerable<IUrakataModule> modules)
         Assemblies.Where(a => a != hostAssembly);
 
     public IEnumerable<MenuItem> Menu => Modules.SelectMany(m => m.MenuItems).OrderBy(i => i.Order);
+}
+
+/// <summary>
+/// Counts shown next to menu entries (e.g. requests waiting for me), keyed by <see cref="MenuItem.BadgeKey"/>.
+/// A module registers its source as a scoped service; the layout asks every source on each navigation.
+/// </summary>
+public interface IMenuBadgeSource
+{
+    Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken ct = default);
 }

@@ -18,10 +18,17 @@ public sealed class NotificationService(UrakataDbContext db, TimeProvider clock)
 {
     public async Task<Notification> SendAsync(NotificationMessage message, CancellationToken ct = default)
     {
+        var notification = Queue(message);
+        await db.SaveChangesAsync(ct);
+        return notification;
+    }
+
+    /// <summary>Adds a notification to the caller's unit of work: it is saved (and delivered) with the caller's changes, or not at all.</summary>
+    public Notification Queue(NotificationMessage message)
+    {
         var notification = new Notification(db.CurrentUser.RequireCompany(), message.UserId, message.Title, message.Body, message.Link,
             clock.GetUtcNow().UtcDateTime, message.Email);
         db.Notifications.Add(notification);
-        await db.SaveChangesAsync(ct);
         return notification;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -23,31 +24,53 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
         b.HasIndex(r => new { r.CompanyId, r.ApplicantId, r.Status });
         b.Property<List<RequestStep>>("_steps").HasColumnName("steps").HasColumnType("text")
             .HasConversion(new StepsConverter(), Comparer<List<RequestStep>>(StepsConverter.Write, StepsConverter.Read));
-        b.Property<List<RequestEvent>>("_history").HasColumnName("history").HasColumnType("text")
-            .HasConversion(v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<List<RequestEvent>>(v, Json) ?? new List<RequestEvent>(),
-                Comparer<List<RequestEvent>>(v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<List<RequestEvent>>(v, Json)!));
+        b.JsonList<ApprovalRequest, RequestEvent>("_history", "history");
+        b.JsonList<ApprovalRequest, RequestRound>("_rounds", "rounds");
+        b.Property(r => r.Values).HasColumnName("form_values").HasColumnType("text")
+            .HasConversion(v => v.ToJsonString(Json), v => JsonNode.Parse(v, null, default)!.AsObject(),
+                Comparer<JsonObject>(v => v.ToJsonString(Json), v => JsonNode.Parse(v, null, default)!.AsObject()));
+        b.Property(r => r.ApplicantName).HasMaxLength(100);
+        b.Property(r => r.RouteName).HasMaxLength(100);
+        b.Property(r => r.CurrentStepName).HasMaxLength(100);
+        b.HasIndex(r => new { r.CompanyId, r.Status, r.SubmittedAt });
+        b.HasMany(r => r.Participants).WithOne().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Participants).HasField("_participants").AutoInclude();
         b.Ignore(r => r.Steps);
         b.Ignore(r => r.History);
+        b.Ignore(r => r.Rounds);
         b.Ignore(r => r.CurrentStep);
+        b.Ignore(r => r.IsOpen);
     }
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    private static JsonSerializerOptions Json => JsonColumns.Json;
 
-    /// <summary>Changes inside the lists are detected by comparing their JSON.</summary>
-    private static ValueComparer<T> Comparer<T>(Func<T, string> write, Func<string, T> read) where T : class =>
-        new((a, b) => write(a!) == write(b!), v => write(v).GetHashCode(StringComparison.Ordinal), v => read(write(v)));
+    private static ValueComparer<T> Comparer<T>(Func<T, string> write, Func<string, T> read) where T : class => JsonColumns.Comparer(write, read);
 
     private sealed record ApproverState(Guid UserId, string DisplayName, Decision? Decision, Guid? ActedBy, DateTime? DecidedAt, string? Comment);
 
-    private sealed record StepState(int Index, string Name, StepMode Mode, int RequiredCount, StepStatus Status, List<ApproverState> Approvers);
+    private sealed record StepState(int Index, string Name, StepMode Mode, int RequiredCount, StepStatus Status, List<ApproverState> Approvers,
+        DateTime? ActivatedAt, int? DueDays, int? EscalateAfterDays, bool Escalated);
 
     private sealed class StepsConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<RequestStep>, string>(v => Write(v), v => Read(v))
     {
         public static string Write(List<RequestStep> steps) => JsonSerializer.Serialize(steps.Select(s => new StepState(s.Index, s.Name, s.Mode, s.RequiredCount, s.Status,
-            s.Approvers.Select(a => new ApproverState(a.UserId, a.DisplayName, a.Decision, a.ActedBy, a.DecidedAt, a.Comment)).ToList())).ToList(), Json);
+            s.Approvers.Select(a => new ApproverState(a.UserId, a.DisplayName, a.Decision, a.ActedBy, a.DecidedAt, a.Comment)).ToList(),
+            s.ActivatedAt, s.DueDays, s.EscalateAfterDays, s.Escalated)).ToList(), Json);
 
         public static List<RequestStep> Read(string json) => (JsonSerializer.Deserialize<List<StepState>>(json, Json) ?? [])
             .Select(s => new RequestStep(s.Index, s.Name, s.Mode, s.RequiredCount, s.Status,
-                s.Approvers.Select(a => new StepApprover(a.UserId, a.DisplayName, a.Decision, a.ActedBy, a.DecidedAt, a.Comment)))).ToList();
+                s.Approvers.Select(a => new StepApprover(a.UserId, a.DisplayName, a.Decision, a.ActedBy, a.DecidedAt, a.Comment)),
+                s.ActivatedAt, s.DueDays, s.EscalateAfterDays, s.Escalated)).ToList();
+    }
+}
+
+internal sealed class RequestParticipantConfiguration : IEntityTypeConfiguration<RequestParticipant>
+{
+    public void Configure(EntityTypeBuilder<RequestParticipant> b)
+    {
+        b.ToTable("wf_participants");
+        b.HasKey(p => new { p.RequestId, p.UserId, p.Kind });
+        // The inbox: "waiting for me" is one range of this index.
+        b.HasIndex(p => new { p.CompanyId, p.UserId, p.Kind, p.Since });
     }
 }

@@ -1,10 +1,20 @@
+using System.Text.Json.Nodes;
 using Urakata.Platform.Domain;
 using Urakata.Workflow.Routing;
 
 namespace Urakata.Workflow.Requests;
 
 /// <summary>Something that happened to a request, in order; earlier rounds stay after a resubmission.</summary>
-public sealed record RequestEvent(int Round, string Action, Guid ActorId, Guid? OnBehalfOf, int? StepIndex, string? Comment, DateTime At);
+public sealed record RequestEvent(int Round, string Action, Guid ActorId, Guid? OnBehalfOf, int? StepIndex, string? Comment, DateTime At, Guid? FileId = null);
+
+/// <summary>What the applicant submitted in one round; the approver sees what changed since the previous one.</summary>
+public sealed record RequestRound(int Round, string Title, JsonObject Values, long? Amount, DateTime SubmittedAt);
+
+/// <summary>One field that differs between two rounds.</summary>
+public sealed record FieldChange(string Field, JsonNode? Before, JsonNode? After);
+
+/// <summary>Which route version a request was resolved from (none for a kind's built-in default route).</summary>
+public sealed record RouteReference(Guid? RouteId, int? Version, string Name);
 
 public sealed record RequestApproved(Guid RequestId, string KindCode, Guid ApplicantId) : IDomainEvent;
 public sealed record RequestRejected(Guid RequestId, string KindCode, Guid ApplicantId) : IDomainEvent;
@@ -19,52 +29,174 @@ public sealed class ApprovalRequest : CompanyEntity
 {
     private readonly List<RequestStep> _steps = [];
     private readonly List<RequestEvent> _history = [];
+    private readonly List<RequestRound> _rounds = [];
+    private readonly List<RequestParticipant> _participants = [];
 
     private ApprovalRequest()
     {
         KindCode = "";
         Title = "";
+        ApplicantName = "";
+        RouteName = "";
     }
 
-    public ApprovalRequest(Guid companyId, string kindCode, string title, Guid applicantId, Guid filedBy)
+    public ApprovalRequest(Guid companyId, string kindCode, string title, Guid applicantId, Guid filedBy, string applicantName = "", int formVersion = 1)
     {
         CompanyId = companyId;
         KindCode = kindCode;
-        Title = string.IsNullOrWhiteSpace(title) ? throw new DomainException(WorkflowMessages.TitleRequired, nameof(Title)) : title.Trim();
+        Title = CleanTitle(title);
         ApplicantId = applicantId;
+        ApplicantName = applicantName;
         // 代理申請: a secretary files for someone; the applicant is the person it is for.
         FiledBy = filedBy;
+        FormVersion = formVersion;
+        RouteName = "";
     }
 
     public string KindCode { get; private set; }
+    /// <summary>The form version the request was created with; it keeps it for good.</summary>
+    public int FormVersion { get; private set; }
     public string Title { get; private set; }
     public Guid ApplicantId { get; private set; }
+    public string ApplicantName { get; private set; }
     public Guid FiledBy { get; private set; }
     public string? Number { get; private set; }
     public RequestStatus Status { get; private set; } = RequestStatus.Draft;
     public int Round { get; private set; }
+    /// <summary>The form values (JSON object), as normalised by the kind's form.</summary>
+    public JsonObject Values { get; private set; } = [];
+    /// <summary>Whole yen, from the form's amount field; routes and search use it.</summary>
+    public long? Amount { get; private set; }
+    public Guid? RouteId { get; private set; }
+    public int? RouteVersion { get; private set; }
+    public string RouteName { get; private set; }
+    public DateTime? SubmittedAt { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
+    /// <summary>The name of the step waiting now (for lists); null when none.</summary>
+    public string? CurrentStepName { get; private set; }
     public IReadOnlyList<RequestStep> Steps => _steps;
     public IReadOnlyList<RequestEvent> History => _history;
+    public IReadOnlyList<RequestRound> Rounds => _rounds;
+    public IReadOnlyList<RequestParticipant> Participants => _participants;
     /// <summary>When anything last happened; every action changes it, so every action checks the version.</summary>
     public DateTime UpdatedAt { get; private set; }
+
+    public bool IsOpen => Status is RequestStatus.Draft or RequestStatus.InProgress or RequestStatus.SentBack;
+
+    /// <summary>Sets the content while the applicant holds the request (draft or sent back).</summary>
+    public void Edit(Guid actorId, string title, JsonObject values, long? amount, DateTime now)
+    {
+        RequireApplicant(actorId);
+        if (Status is not (RequestStatus.Draft or RequestStatus.SentBack))
+        {
+            throw new ConflictException(WorkflowMessages.Format(WorkflowMessages.CannotEdit, Status));
+        }
+        Title = CleanTitle(title);
+        Values = values;
+        Amount = amount;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The fields that changed between the previous round and the latest one (empty in round 1).</summary>
+    public IReadOnlyList<FieldChange> ChangesSinceLastRound()
+    {
+        if (_rounds.Count < 2)
+        {
+            return [];
+        }
+        var (before, after) = (_rounds[^2], _rounds[^1]);
+        var changes = new List<FieldChange>();
+        if (before.Title != after.Title)
+        {
+            changes.Add(new FieldChange("title", before.Title, after.Title));
+        }
+        foreach (var key in before.Values.Select(p => p.Key).Union(after.Values.Select(p => p.Key)).Distinct())
+        {
+            if (!JsonNode.DeepEquals(before.Values[key], after.Values[key]))
+            {
+                changes.Add(new FieldChange(key, before.Values[key]?.DeepClone(), after.Values[key]?.DeepClone()));
+            }
+        }
+        return changes;
+    }
 
     /// <summary>The step waiting for a decision, if any.</summary>
     public RequestStep? CurrentStep => _steps.Find(s => s.Status == StepStatus.Active);
 
     /// <summary>Submits (or resubmits after a send-back) with the route resolved for the applicant today.</summary>
-    public void Submit(string number, IReadOnlyList<ResolvedStep> route, Guid actorId, DateTime now)
+    public void Submit(string number, IReadOnlyList<ResolvedStep> route, Guid actorId, DateTime now, RouteReference? routeRef = null)
     {
+        RequireApplicant(actorId);
         if (Status is not (RequestStatus.Draft or RequestStatus.SentBack))
         {
             throw new ConflictException(WorkflowMessages.Format(WorkflowMessages.CannotSubmit, Status));
         }
         Number ??= number;
         Round++;
+        if (routeRef is not null)
+        {
+            (RouteId, RouteVersion, RouteName) = (routeRef.RouteId, routeRef.Version, routeRef.Name);
+        }
         _steps.Clear();
         _steps.AddRange(route.Select(r => new RequestStep(r)));
+        _rounds.Add(new RequestRound(Round, Title, (JsonObject)Values.DeepClone(), Amount, now));
+        SubmittedAt ??= now;
         Status = RequestStatus.InProgress;
         Record("submit", actorId, null, null, null, now);
-        Advance();
+        Advance(now);
+    }
+
+    /// <summary>
+    /// Moves an in-flight request onto a new route version (an administrator's decision, audited). Steps
+    /// already approved are never run again: a new step with the same name as an approved one keeps its
+    /// approvals, approved steps the new route no longer has stay on record, the rest starts afresh.
+    /// </summary>
+    public void MigrateRoute(IReadOnlyList<ResolvedStep> route, RouteReference routeRef, Guid actorId, DateTime now)
+    {
+        RequireInProgress();
+        var approved = _steps.Where(s => s.Status == StepStatus.Approved).ToList();
+        var migrated = new List<RequestStep>();
+        foreach (var resolved in route)
+        {
+            var done = approved.Find(s => s.Name == resolved.Definition.Name);
+            if (done is not null)
+            {
+                approved.Remove(done);
+                migrated.Add(done);
+            }
+            else
+            {
+                migrated.Add(new RequestStep(resolved));
+            }
+        }
+        migrated.InsertRange(0, approved);
+        _steps.Clear();
+        _steps.AddRange(migrated.Select((s, i) => s.WithIndex(i)));
+        (RouteId, RouteVersion, RouteName) = (routeRef.RouteId, routeRef.Version, routeRef.Name);
+        Record("migrate", actorId, null, null, $"{routeRef.Name} v{routeRef.Version}", now);
+        Advance(now);
+    }
+
+    /// <summary>A comment (and optionally a file) at any point, by anyone who can see the request.</summary>
+    public void AddComment(Guid actorId, string? comment, Guid? fileId, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(comment) && fileId is null)
+        {
+            throw new DomainException(WorkflowMessages.CommentRequired, "comment");
+        }
+        Record("comment", actorId, null, CurrentStep?.Index, comment?.Trim(), now, fileId);
+    }
+
+    /// <summary>Adds people to the waiting step (escalation past its due date, or the step owner adding an approver).</summary>
+    public void AddApprovers(int stepIndex, IReadOnlyList<Approver> approvers, Guid actorId, string action, DateTime now)
+    {
+        var step = _steps.Find(s => s.Index == stepIndex && s.Status == StepStatus.Active) ?? throw new ConflictException(WorkflowMessages.NotYourTurn);
+        var added = step.Add(approvers);
+        if (added.Count == 0)
+        {
+            return;
+        }
+        Record(action, actorId, null, stepIndex, string.Join("、", added.Select(a => a.DisplayName)), now);
     }
 
     public void Approve(Guid actorId, Guid? onBehalfOf, string? comment, DateTime now)
@@ -78,7 +210,7 @@ public sealed class ApprovalRequest : CompanyEntity
         if (step.IsSatisfied)
         {
             step.Status = StepStatus.Approved;
-            Advance();
+            Advance(now);
         }
     }
 
@@ -104,6 +236,7 @@ public sealed class ApprovalRequest : CompanyEntity
         var (step, _) = TurnOf(actorId, onBehalfOf);
         Status = RequestStatus.Rejected;
         step.Status = StepStatus.Waiting;
+        DecidedAt = now;
         Record("reject", actorId, onBehalfOf, step.Index, comment, now);
         Raise(new RequestRejected(Id, KindCode, ApplicantId));
     }
@@ -130,7 +263,7 @@ public sealed class ApprovalRequest : CompanyEntity
             s.Reset();
         }
         Record("send-back", actorId, onBehalfOf, step.Index, comment, now);
-        Advance();
+        Advance(now);
     }
 
     /// <summary>引き戻し: the applicant takes the request back while the current approver has not acted yet.</summary>
@@ -182,12 +315,19 @@ public sealed class ApprovalRequest : CompanyEntity
             throw new ConflictException(WorkflowMessages.Format(WorkflowMessages.NotInProgress, Status));
         }
         Status = RequestStatus.Withdrawn;
+        DecidedAt = now;
         Record("withdraw", actorId, null, null, null, now);
         Raise(new RequestWithdrawn(Id, KindCode, ApplicantId));
     }
 
     /// <summary>Moves to the first step still to decide; 回覧 steps start circulating and are passed over.</summary>
-    private void Advance()
+    private void Advance(DateTime now)
+    {
+        AdvanceSteps(now);
+        RefreshParticipants(now);
+    }
+
+    private void AdvanceSteps(DateTime now)
     {
         foreach (var step in _steps)
         {
@@ -199,14 +339,48 @@ public sealed class ApprovalRequest : CompanyEntity
                     return;
                 case StepStatus.Waiting when step.IsCirculation:
                     step.Status = StepStatus.Circulating;
+                    step.ActivatedAt = now;
                     continue;
                 case StepStatus.Waiting:
                     step.Status = StepStatus.Active;
+                    step.ActivatedAt = now;
                     return;
             }
         }
         Status = RequestStatus.Approved;
+        DecidedAt = now;
         Raise(new RequestApproved(Id, KindCode, ApplicantId));
+    }
+
+    /// <summary>Lets a kind's hook publish its own event with the decision (same transaction, via the outbox).</summary>
+    internal void Publish(IDomainEvent domainEvent) => Raise(domainEvent);
+
+    /// <summary>Rebuilds the inbox rows from the steps and history; unchanged rows stay as they are.</summary>
+    private void RefreshParticipants(DateTime now)
+    {
+        var wanted = new HashSet<(Guid, ParticipantKind)>();
+        if (Status == RequestStatus.InProgress)
+        {
+            foreach (var a in CurrentStep?.Approvers.Where(a => a.Decision is null) ?? [])
+            {
+                wanted.Add((a.UserId, ParticipantKind.Pending));
+            }
+            foreach (var a in _steps.Where(s => s.Status == StepStatus.Circulating).SelectMany(s => s.Approvers).Where(a => a.Decision is null))
+            {
+                wanted.Add((a.UserId, ParticipantKind.Circulated));
+            }
+        }
+        foreach (var e in _history.Where(e => e.Action is "approve" or "reject" or "send-back" or "confirm"))
+        {
+            wanted.Add((e.OnBehalfOf ?? e.ActorId, ParticipantKind.Acted));
+            wanted.Add((e.ActorId, ParticipantKind.Acted));
+        }
+        _participants.RemoveAll(p => !wanted.Contains((p.UserId, p.Kind)));
+        foreach (var (user, kind) in wanted.Where(w => !_participants.Exists(p => p.UserId == w.Item1 && p.Kind == w.Item2)))
+        {
+            _participants.Add(new RequestParticipant(CompanyId, Id, user, kind, now));
+        }
+        CurrentStepName = Status == RequestStatus.InProgress ? CurrentStep?.Name : null;
     }
 
     private (RequestStep Step, StepApprover Approver) TurnOf(Guid actorId, Guid? onBehalfOf)
@@ -250,9 +424,15 @@ public sealed class ApprovalRequest : CompanyEntity
         }
     }
 
-    private void Record(string action, Guid actorId, Guid? onBehalfOf, int? stepIndex, string? comment, DateTime now)
+    private void Record(string action, Guid actorId, Guid? onBehalfOf, int? stepIndex, string? comment, DateTime now, Guid? fileId = null)
     {
-        _history.Add(new RequestEvent(Round, action, actorId, onBehalfOf, stepIndex, comment, now));
+        _history.Add(new RequestEvent(Round, action, actorId, onBehalfOf, stepIndex, comment, now, fileId));
         UpdatedAt = now;
+        RefreshParticipants(now);
     }
+
+    private static string CleanTitle(string title) =>
+        string.IsNullOrWhiteSpace(title) ? throw new DomainException(WorkflowMessages.TitleRequired, nameof(Title))
+        : title.Trim().Length > 200 ? throw new DomainException(WorkflowMessages.Format(WorkflowMessages.FieldTooLong, WorkflowMessages.TitleLabel, 200), nameof(Title))
+        : title.Trim();
 }

@@ -47,10 +47,13 @@ public sealed class RequestStep
         };
         _approvers = resolved.Approvers.Select(a => new StepApprover(a.UserId, a.DisplayName)).ToList();
         Status = resolved.IsActive ? StepStatus.Waiting : StepStatus.Skipped;
+        DueDays = resolved.Definition.DueDays;
+        EscalateAfterDays = resolved.Definition.EscalateAfterDays;
     }
 
     /// <summary>Restores a stored step (persistence only).</summary>
-    internal RequestStep(int index, string name, StepMode mode, int requiredCount, StepStatus status, IEnumerable<StepApprover> approvers)
+    internal RequestStep(int index, string name, StepMode mode, int requiredCount, StepStatus status, IEnumerable<StepApprover> approvers,
+        DateTime? activatedAt = null, int? dueDays = null, int? escalateAfterDays = null, bool escalated = false)
     {
         Index = index;
         Name = name;
@@ -58,6 +61,23 @@ public sealed class RequestStep
         RequiredCount = requiredCount;
         Status = status;
         _approvers = approvers.ToList();
+        ActivatedAt = activatedAt;
+        DueDays = dueDays;
+        EscalateAfterDays = escalateAfterDays;
+        Escalated = escalated;
+    }
+
+    /// <summary>The same step at another position (a route migration).</summary>
+    internal RequestStep WithIndex(int index) =>
+        index == Index ? this : new RequestStep(index, Name, Mode, RequiredCount, Status, _approvers, ActivatedAt, DueDays, EscalateAfterDays, Escalated);
+
+    /// <summary>Adds approvers not already on the step; returns those added.</summary>
+    internal IReadOnlyList<StepApprover> Add(IEnumerable<Approver> approvers)
+    {
+        var added = approvers.Where(a => ApproverFor(a.UserId) is null).Select(a => new StepApprover(a.UserId, a.DisplayName)).ToList();
+        _approvers.AddRange(added);
+        Escalated |= added.Count > 0;
+        return added;
     }
 
     public int Index { get; }
@@ -66,6 +86,12 @@ public sealed class RequestStep
     public int RequiredCount { get; }
     public StepStatus Status { get; internal set; }
     public IReadOnlyList<StepApprover> Approvers => _approvers;
+    /// <summary>When the step started waiting (its due date counts from here).</summary>
+    public DateTime? ActivatedAt { get; internal set; }
+    public int? DueDays { get; }
+    public int? EscalateAfterDays { get; }
+    /// <summary>Someone was added past the due date (or by the step owner).</summary>
+    public bool Escalated { get; private set; }
 
     public bool IsCirculation => Mode == StepMode.Circulate;
 

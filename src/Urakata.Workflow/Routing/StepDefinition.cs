@@ -1,6 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace Urakata.Workflow.Routing;
 
 /// <summary>Who is asked to approve a step. Resolved against the organisation on the date of the step.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(NamedUser), "user")]
+[JsonDerivedType(typeof(RoleMembers), "role")]
+[JsonDerivedType(typeof(Manager), "manager")]
+[JsonDerivedType(typeof(PositionAboveApplicant), "position")]
+[JsonDerivedType(typeof(PositionInDepartment), "department-position")]
 public abstract record ApproverRule
 {
     private ApproverRule()
@@ -27,6 +35,7 @@ public abstract record ApproverRule
 }
 
 /// <summary>How many of a step's approvers must act.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StepMode>))]
 public enum StepMode
 {
     /// <summary>One of them.</summary>
@@ -40,6 +49,7 @@ public enum StepMode
 }
 
 /// <summary>What to do when nobody holds the post on the date.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<VacancyPolicy>))]
 public enum VacancyPolicy
 {
     Skip,
@@ -48,4 +58,8 @@ public enum VacancyPolicy
 }
 
 /// <summary>One step of a route as an administrator defines it.</summary>
-public sealed record StepDefinition(string Name, ApproverRule Rule, StepMode Mode = StepMode.Any, int RequiredCount = 1, VacancyPolicy Vacancy = VacancyPolicy.Skip);
+/// <param name="DueDays">Business days the step may take (reminders before and after; none when null).</param>
+/// <param name="EscalateAfterDays">Business days past due after which the approver's manager is added.</param>
+public sealed record StepDefinition(
+    string Name, ApproverRule Rule, StepMode Mode = StepMode.Any, int RequiredCount = 1, VacancyPolicy Vacancy = VacancyPolicy.Skip,
+    int? DueDays = null, int? EscalateAfterDays = null);

@@ -24,6 +24,11 @@ public class UrakataFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>Extra services for a derived factory (e.g. an event handler under test).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
@@ -51,6 +56,7 @@ public class UrakataFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(ConfigureTestServices);
         if (UseFakeClock)
         {
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));

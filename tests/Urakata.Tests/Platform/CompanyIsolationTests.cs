@@ -9,6 +9,9 @@ using Urakata.Platform.Domain;
 using Urakata.Platform.Features;
 using Urakata.Platform.Files;
 using Urakata.Tests.Infrastructure;
+using Urakata.Workflow.Delegations;
+using Urakata.Workflow.Requests;
+using Urakata.Workflow.Routing;
 
 namespace Urakata.Tests.Platform;
 
@@ -35,8 +38,18 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
             var token = await sp.GetRequiredService<AccessTokens>().CreateAsync(new CreateAccessToken(secret, null));
             var holiday = await sp.GetRequiredService<CompanyCalendar>().AddHolidayAsync(new SaveCompanyHoliday(new DateOnly(2026, 12, 28), secret));
             var file = await sp.GetRequiredService<FileStore>().SaveAsync("b.txt", new MemoryStream(Encoding.UTF8.GetBytes(secret)));
+            var route = await sp.GetRequiredService<RouteCatalog>().CreateAsync(new RouteInput("ringi", secret, null,
+                RouteDefinition.Simple(new StepDefinition("所属長", new ApproverRule.Manager(1)))));
+            var request = await sp.GetRequiredService<RequestService>().DraftAsync(new RequestInput("ringi", secret,
+                new System.Text.Json.Nodes.JsonObject { ["purpose"] = secret, ["amount"] = 1 }));
+            var deputy = await sp.GetRequiredService<UserAdmin>().CreateAsync(new CreateMember("iso-b-deputy", "B代理", null, null, UrakataFactory.Password, null, null));
+            var delegation = await sp.GetRequiredService<DelegationService>().CreateAsync(
+                new DelegationInput(deputy.UserId, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), Reason: secret));
             return new Dictionary<Type, Guid>
             {
+                [typeof(ApprovalRoute)] = route.Id,
+                [typeof(ApprovalRequest)] = request.Id,
+                [typeof(Delegation)] = delegation.Id,
                 [typeof(Department)] = dept.Id,
                 [typeof(Position)] = pos.Id,
                 [typeof(OrgAssignment)] = asg.Id,

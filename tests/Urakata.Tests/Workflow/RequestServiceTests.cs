@@ -1,64 +1,155 @@
-using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Urakata.Platform.Data;
 using Urakata.Platform.Domain;
-using Urakata.Platform.Hosting;
+using Urakata.Platform.Security;
 using Urakata.Tests.Infrastructure;
 using Urakata.Workflow.Requests;
-using Urakata.Workflow.Routing;
-using Rule = Urakata.Workflow.Routing.ApproverRule;
+using static Urakata.Tests.Workflow.WorkflowDemo;
 
 namespace Urakata.Tests.Workflow;
 
-/// <summary>Filing and acting on requests in the demo company, through the service the API and pages will use.</summary>
+/// <summary>Filing and acting on requests of the built-in kinds in the demo company, through the service the API and pages use.</summary>
 [Trait("Category", "Database")]
 public sealed class RequestServiceTests(UrakataFactory factory) : IClassFixture<UrakataFactory>
 {
-    private static readonly StepDefinition[] Route =
-    [
-        new("所属長", new Rule.Manager(1)),
-        new("部長", new Rule.PositionAboveApplicant("department-head")),
-    ];
-
     [Fact]
-    public async Task Submit_TakesGapFreeNumbers_AndRoutesToTheApplicantsManagers()
+    public async Task Ringi_IsNumberedGapFree_AndRoutedByTheAmountRule()
     {
-        var (company, user) = await DemoAsync();
-        var yamada = await user("yamada");
-        var first = await factory.InCompanyAsync(company, yamada, sp => sp.GetRequiredService<RequestService>().SubmitAsync("ringi", "RG", "展示会出展の件", yamada, Route));
-        var second = await factory.InCompanyAsync(company, yamada, sp => sp.GetRequiredService<RequestService>().SubmitAsync("ringi", "RG", "備品購入の件", yamada, Route));
-        var fiscalYear = first.Number![3..7];
-        Assert.Equal($"RG-{fiscalYear}-000001", first.Number);
-        Assert.Equal($"RG-{fiscalYear}-000002", second.Number);
-        Assert.Equal(["中村 翔"], first.CurrentStep!.Approvers.Select(a => a.DisplayName));
+        var demo = await SeedAsync(factory);
+        var small = await demo.RingiAsync("yamada", "展示会出展の件", 300_000);
+        var large = await demo.RingiAsync("yamada", "サーバー更新の件", 1_200_000);
+
+        var year = small.Number![3..7];
+        Assert.Equal(int.Parse(small.Number[8..], System.Globalization.CultureInfo.InvariantCulture) + 1,
+            int.Parse(large.Number![8..], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith($"RG-{year}-", large.Number, StringComparison.Ordinal);
+        // 山田 (営業一課): 所属長 = 中村 課長, 部門長 = 山本 部長; from ¥1,000,000 also 役員決裁 = 渡辺 営業本部長.
+        Assert.Equal(["所属長:中村 翔", "部門長:山本 大輔"], Route(small));
+        Assert.Equal(["所属長:中村 翔", "部門長:山本 大輔", "役員決裁:渡辺 健"], Route(large));
+        Assert.Equal((1_200_000L, "標準ルート"), (large.Amount!.Value, large.RouteName));
     }
 
     [Fact]
-    public async Task FiledOnBehalf_TheApplicantIsThePersonItIsFor_AndTheyCannotApprove()
+    public async Task InvalidForm_IsRefusedFieldByField_AndNothingIsSavedOrNumbered()
     {
-        var (company, user) = await DemoAsync();
-        var (inoue, nakamura) = (await user("inoue"), await user("nakamura"));
-        var request = await factory.InCompanyAsync(company, nakamura, sp => sp.GetRequiredService<RequestService>().SubmitAsync("ringi", "RG", "代理申請の件", inoue, Route));
-        Assert.Equal((inoue, nakamura), (request.ApplicantId, request.FiledBy));
-        // 中村 filed it as secretary but is 井上's 課長: he approves as the 所属長.
-        var approved = await factory.InCompanyAsync(company, nakamura, sp => sp.GetRequiredService<RequestService>().ApproveAsync(request.Id, null, null));
-        Assert.Equal("部長", approved.CurrentStep!.Name);
-        await Assert.ThrowsAsync<ConflictException>(() =>
-            factory.InCompanyAsync(company, inoue, sp => sp.GetRequiredService<RequestService>().ApproveAsync(request.Id, null, null)));
+        var demo = await SeedAsync(factory);
+        var before = await CountAsync();
+        var error = await Assert.ThrowsAsync<ValidationException>(() => demo.Requests("yamada", s => s.SubmitNewAsync(new RequestInput("purchase", "備品購入",
+            Values(("lines", new System.Text.Json.Nodes.JsonArray(
+                Values(("item", "モニター"), ("quantity", "2"), ("unit_price", "29,800")),
+                Values(("item", "キーボード"), ("quantity", "多数"), ("unit_price", "-5")))))))));
+        Assert.Equal(["lines[2].quantity", "lines[2].unit_price", "vendor"], error.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("明細 2行目の数量", error.Errors["lines[2].quantity"][0], StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+
+        var missing = await Assert.ThrowsAsync<ValidationException>(() => demo.Requests("yamada", s => s.SubmitNewAsync(new RequestInput("ringi", "件名", Values(("purpose", "x"))))));
+        Assert.Equal(["金額を入力してください。"], missing.Errors["amount"]);
     }
 
     [Fact]
-    public async Task DoubleClick_SecondApproveIsAlreadyDecided_AndAnotherCompanysRequestIsNotFound()
+    public async Task PurchaseRequest_ComputesLineAmountsAndTheTotal_OnTheServer()
     {
-        var (company, user) = await DemoAsync();
-        var (matsumoto, nakamura) = (await user("matsumoto"), await user("nakamura"));
-        var request = await factory.InCompanyAsync(company, matsumoto, sp => sp.GetRequiredService<RequestService>().SubmitAsync("ringi", "RG", "出張の件", matsumoto, Route));
-        var clicks = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => TryAsync(() =>
-            factory.InCompanyAsync(company, nakamura, sp => sp.GetRequiredService<RequestService>().ApproveAsync(request.Id, null, null)))));
-        Assert.Equal(1, clicks.Count(ok => ok));
+        var demo = await SeedAsync(factory);
+        var r = await demo.Requests("yamada", s => s.SubmitNewAsync(new RequestInput("purchase", "備品購入", Values(
+            ("vendor", "株式会社オフィス用品"),
+            ("total", 1), // computed: whatever the client sends is replaced
+            ("lines", new System.Text.Json.Nodes.JsonArray(
+                Values(("item", "モニター"), ("quantity", "2"), ("unit_price", "１５，０００")),
+                Values(("item", "ケーブル"), ("quantity", 3), ("unit_price", 1980), ("amount", 1))))))));
+        Assert.Equal(30_000 + 5_940, r.Amount);
+        Assert.Equal("30000", r.Values["lines"]![0]!["amount"]!.ToJsonString());
+        Assert.Equal("35940", r.Values["total"]!.ToJsonString());
+    }
 
-        var other = await factory.CreateCompanyAsync("別会社株式会社", "wf-other");
+    [Fact]
+    public async Task FiledOnBehalf_NeedsThePermission_TheApplicantIsThePersonItIsFor_AndCannotApprove()
+    {
+        var demo = await SeedAsync(factory);
+        var inoue = await demo.UserAsync("inoue");
+        await Assert.ThrowsAsync<ForbiddenException>(() => demo.Requests("matsumoto", s => s.SubmitNewAsync(
+            new RequestInput("ringi", "代理申請の件", Values(("purpose", "x"), ("amount", 10_000)), inoue))));
+
+        // 吉田 (人事) files for 井上 as a secretary would.
+        var request = await demo.Requests("yoshida", s => s.SubmitNewAsync(new RequestInput("ringi", "代理申請の件", Values(("purpose", "x"), ("amount", 10_000)), inoue)));
+        Assert.Equal((inoue, await demo.UserAsync("yoshida"), "井上 美穂"), (request.ApplicantId, request.FiledBy, request.ApplicantName));
+        await Assert.ThrowsAsync<ConflictException>(() => demo.Requests("inoue", s => s.ApproveAsync(request.Id, null, null)));
+        var approved = await demo.Requests("nakamura", s => s.ApproveAsync(request.Id, null, null));
+        Assert.Equal("部門長", approved.CurrentStep!.Name);
+    }
+
+    [Fact]
+    public async Task SendBack_EditAndResubmit_KeepsTheNumber_AndShowsWhatChanged()
+    {
+        var demo = await SeedAsync(factory);
+        var r = await demo.RingiAsync("yamada", "新規顧客向けデモ機", 1_500_000);
+        await demo.Requests("nakamura", s => s.ApproveAsync(r.Id, null, "妥当です"));
+        await Assert.ThrowsAsync<DomainException>(() => demo.Requests("yamamoto", s => s.SendBackAsync(r.Id, null, " ", null)));
+        var back = await demo.Requests("yamamoto", s => s.SendBackAsync(r.Id, null, "金額を見直してください", null));
+        Assert.Equal(RequestStatus.SentBack, back.Status);
+
+        await Assert.ThrowsAsync<ConflictException>(() => demo.Requests("nakamura", s => s.ApproveAsync(r.Id, null, null)));
+        await demo.Requests("yamada", s => s.UpdateAsync(r.Id, "新規顧客向けデモ機", Values(("purpose", "業務のため"), ("amount", 900_000))));
+        var again = await demo.Requests("yamada", s => s.SubmitAsync(r.Id));
+
+        Assert.Equal((r.Number, 2, RequestStatus.InProgress), (again.Number, again.Round, again.Status));
+        var change = Assert.Single(again.ChangesSinceLastRound());
+        Assert.Equal(("amount", "1500000", "900000"), (change.Field, change.Before!.ToJsonString(), change.After!.ToJsonString()));
+        // Below ¥1,000,000 the 役員 step is no longer on the route.
+        Assert.Equal(["所属長:中村 翔", "部門長:山本 大輔"], Route(again));
+        Assert.Equal(["submit", "approve", "send-back", "submit"], again.History.Select(h => h.Action));
+    }
+
+    [Fact]
+    public async Task Visibility_StrangersGet404_ApproversOnALaterStepGet409_AndAnotherCompanyGets404()
+    {
+        var demo = await SeedAsync(factory);
+        var r = await demo.RingiAsync("yamada", "見えない人の確認", 100_000);
+        await Assert.ThrowsAsync<NotFoundException>(() => demo.Requests("ikeda", s => s.GetAsync(r.Id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => demo.Requests("ikeda", s => s.ApproveAsync(r.Id, null, null)));
+        // 山本 is on the route (部門長) but it is 中村's turn: visible, not theirs.
+        var notYet = await Assert.ThrowsAsync<ConflictException>(() => demo.Requests("yamamoto", s => s.ApproveAsync(r.Id, null, null)));
+        Assert.Contains("承認待ちではありません", notYet.Message, StringComparison.Ordinal);
+        // The accounting role reads every request.
+        Assert.Equal(r.Number, (await demo.Requests("kato", s => s.GetAsync(r.Id))).Number);
+
+        var other = await factory.CreateCompanyAsync("別会社株式会社", "wf-other-" + Guid.NewGuid().ToString("N")[..6]);
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            factory.InCompanyAsync(other.Id, other.AdminId, sp => sp.GetRequiredService<RequestService>().ApproveAsync(request.Id, null, null)));
+            factory.InCompanyAsync(other.Id, other.AdminId, sp => sp.GetRequiredService<RequestService>().GetAsync(r.Id)));
+        var unchanged = await demo.Requests("yamada", s => s.GetAsync(r.Id));
+        Assert.Equal((1, "所属長"), (unchanged.History.Count, unchanged.CurrentStep!.Name));
+    }
+
+    [Fact]
+    public async Task DoubleClick_RecordsOneApproval_AndTheSecondIsAlreadyDecided()
+    {
+        var demo = await SeedAsync(factory);
+        var r = await demo.RingiAsync("matsumoto", "出張の件", 50_000);
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => TryAsync(() => demo.Requests("nakamura", s => s.ApproveAsync(r.Id, null, null)))));
+        Assert.Equal(1, clicks.Count(ok => ok));
+        var after = await demo.Requests("matsumoto", s => s.GetAsync(r.Id));
+        Assert.Single(after.History, h => h.Action == "approve");
+    }
+
+    [Fact]
+    public async Task WithdrawnRequest_CannotBeApproved()
+    {
+        var demo = await SeedAsync(factory);
+        var r = await demo.RingiAsync("inoue", "取り下げる件", 20_000);
+        await demo.Requests("inoue", s => s.WithdrawAsync(r.Id));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => demo.Requests("nakamura", s => s.ApproveAsync(r.Id, null, null)));
+        Assert.Contains("取り下げ", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string[] Route(ApprovalRequest r) =>
+        r.Steps.Where(s => s.Status != StepStatus.Skipped).Select(s => $"{s.Name}:{string.Join("・", s.Approvers.Select(a => a.DisplayName))}").ToArray();
+
+    private async Task<int> CountAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UrakataDbContext>();
+        using var _ = scope.ServiceProvider.GetRequiredService<CurrentUser>().AsSystem("test");
+        return await db.Set<ApprovalRequest>().IgnoreQueryFilters().CountAsync();
     }
 
     private static async Task<bool> TryAsync(Func<Task> action)
@@ -72,18 +163,5 @@ public sealed class RequestServiceTests(UrakataFactory factory) : IClassFixture<
         {
             return false;
         }
-    }
-
-    private async Task<(Guid Company, Func<string, Task<Guid>> User)> DemoAsync()
-    {
-        await DemoSeeder.SeedAsync(factory.Services, UrakataFactory.Password, new DateOnly(2025, 4, 1));
-        async Task<Guid> User(string name)
-        {
-            await using var scope = factory.Services.CreateAsyncScope();
-            return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(name))!.Id;
-        }
-        await using var s = factory.Services.CreateAsyncScope();
-        var admin = (await s.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("admin"))!;
-        return (admin.CurrentCompanyId!.Value, User);
     }
 }

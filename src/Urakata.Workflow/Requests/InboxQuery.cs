@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Urakata.Platform.Data;
+using Urakata.Platform.Modules;
+using Urakata.Platform.Security;
+using Urakata.Workflow.Delegations;
+
+namespace Urakata.Workflow.Requests;
+
+/// <summary>The boxes of the inbox.</summary>
+public enum InboxBox
+{
+    /// <summary>Waiting for my decision, or for someone I am deputy for today.</summary>
+    Waiting,
+    /// <summary>回覧 to me, not confirmed yet.</summary>
+    Circulated,
+    /// <summary>Requests I filed or that were filed for me.</summary>
+    Mine,
+    /// <summary>Requests I (or someone as my deputy) approved, rejected, sent back or confirmed.</summary>
+    Done,
+}
+
+public sealed record InboxFilter(
+    InboxBox Box = InboxBox.Waiting, string? Text = null, string? Kind = null, long? AmountMin = null, long? AmountMax = null,
+    DateOnly? From = null, DateOnly? To = null, RequestStatus? Status = null, int Skip = 0, int Take = 50);
+
+/// <summary>One line of the inbox; <see cref="ForUserId"/> is set when it waits for someone the reader is deputy for.</summary>
+public sealed record InboxItem(Guid Id, string? Number, string Title, string KindCode, Guid ApplicantId, string ApplicantName, long? Amount,
+    RequestStatus Status, string? CurrentStepName, DateTime? SubmittedAt, DateTime UpdatedAt, Guid? ForUserId);
+
+public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Total);
+
+public sealed record InboxCounts(int Waiting, int Circulated, int MineOpen);
+
+/// <summary>
+/// The one inbox across every kind. "Waiting" and "circulated" read the participant index
+/// (<c>wf_participants</c>: company, user, kind) and join the request rows; "mine" reads the requests by applicant.
+/// </summary>
+public sealed class InboxQuery(UrakataDbContext db, CurrentUser currentUser, DelegationService delegations, TimeProvider clock) : IMenuBadgeSource
+{
+    public const string WaitingBadge = "workflow.waiting";
+
+    public async Task<InboxPage> SearchAsync(InboxFilter filter, CancellationToken ct = default)
+    {
+        var me = currentUser.RequireUser();
+        var requests = Filter(db.Set<ApprovalRequest>().AsNoTracking(), filter);
+        var deputyFor = await DeputyForAsync(me, ct);
+        switch (filter.Box)
+        {
+            case InboxBox.Waiting or InboxBox.Circulated or InboxBox.Done:
+                var kind = filter.Box switch
+                {
+                    InboxBox.Waiting => ParticipantKind.Pending,
+                    InboxBox.Circulated => ParticipantKind.Circulated,
+                    _ => ParticipantKind.Acted,
+                };
+                var users = filter.Box == InboxBox.Waiting ? deputyFor.Select(d => d.DelegatorId).Append(me).ToList() : [me];
+                var query = db.Set<RequestParticipant>().AsNoTracking().Where(p => users.Contains(p.UserId) && p.Kind == kind)
+                    .Join(requests, p => p.RequestId, r => r.Id, (p, r) => new { r, p.UserId });
+                var total = await query.Select(x => x.r.Id).Distinct().CountAsync(ct);
+                // Only the list columns: the steps and history JSON stay in the database.
+                var page = await query.OrderByDescending(x => x.r.UpdatedAt).ThenBy(x => x.r.Id).Skip(filter.Skip).Take(Math.Clamp(filter.Take, 1, 200))
+                    .Select(x => new
+                    {
+                        x.UserId,
+                        Item = new InboxItem(x.r.Id, x.r.Number, x.r.Title, x.r.KindCode, x.r.ApplicantId, x.r.ApplicantName, x.r.Amount, x.r.Status,
+                            x.r.CurrentStepName, x.r.SubmittedAt, x.r.UpdatedAt, null),
+                    }).ToListAsync(ct);
+                var items = page
+                    .Where(x => x.UserId == me || deputyFor.Any(d => d.DelegatorId == x.UserId && d.Covers(x.Item.KindCode)))
+                    .GroupBy(x => x.Item.Id).Select(g => g.OrderBy(x => x.UserId == me ? 0 : 1).First())
+                    .Select(x => x.UserId == me ? x.Item : x.Item with { ForUserId = x.UserId }).ToList();
+                return new InboxPage(items, total);
+            default:
+                var mine = requests.Where(r => r.ApplicantId == me || r.FiledBy == me);
+                var count = await mine.CountAsync(ct);
+                var list = await mine.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id).Skip(filter.Skip).Take(Math.Clamp(filter.Take, 1, 200))
+                    .Select(r => new InboxItem(r.Id, r.Number, r.Title, r.KindCode, r.ApplicantId, r.ApplicantName, r.Amount, r.Status, r.CurrentStepName,
+                        r.SubmittedAt, r.UpdatedAt, null)).ToListAsync(ct);
+                return new InboxPage(list, count);
+        }
+    }
+
+    public async Task<InboxCounts> CountsAsync(CancellationToken ct = default)
+    {
+        var me = currentUser.RequireUser();
+        var deputyFor = await DeputyForAsync(me, ct);
+        var users = deputyFor.Select(d => d.DelegatorId).Append(me).ToList();
+        var participants = db.Set<RequestParticipant>().AsNoTracking();
+        var waiting = await participants.Where(p => users.Contains(p.UserId) && p.Kind == ParticipantKind.Pending).Select(p => p.RequestId).Distinct().CountAsync(ct);
+        var circulated = await participants.CountAsync(p => p.UserId == me && p.Kind == ParticipantKind.Circulated, ct);
+        var open = await db.Set<ApprovalRequest>().CountAsync(r => (r.ApplicantId == me || r.FiledBy == me)
+            && (r.Status == RequestStatus.InProgress || r.Status == RequestStatus.SentBack || r.Status == RequestStatus.Draft), ct);
+        return new InboxCounts(waiting, circulated, open);
+    }
+
+    async Task<IReadOnlyDictionary<string, int>> IMenuBadgeSource.CountsAsync(CancellationToken ct) =>
+        new Dictionary<string, int> { [WaitingBadge] = (await CountsAsync(ct)).Waiting };
+
+    private async Task<IReadOnlyList<ActiveDelegation>> DeputyForAsync(Guid me, CancellationToken ct) =>
+        await delegations.ActiveForAsync(me, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime), ct);
+
+    private static IQueryable<ApprovalRequest> Filter(IQueryable<ApprovalRequest> query, InboxFilter f)
+    {
+        if (!string.IsNullOrWhiteSpace(f.Text))
+        {
+            var like = "%" + f.Text.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
+            query = query.Where(r => EF.Functions.Like(r.Number!, like) || EF.Functions.Like(r.Title, like) || EF.Functions.Like(r.ApplicantName, like));
+        }
+        if (!string.IsNullOrWhiteSpace(f.Kind))
+        {
+            query = query.Where(r => r.KindCode == f.Kind);
+        }
+        if (f.AmountMin is { } min)
+        {
+            query = query.Where(r => r.Amount >= min);
+        }
+        if (f.AmountMax is { } max)
+        {
+            query = query.Where(r => r.Amount <= max);
+        }
+        if (f.From is { } from)
+        {
+            var start = JstStart(from);
+            query = query.Where(r => r.SubmittedAt >= start);
+        }
+        if (f.To is { } to)
+        {
+            var end = JstStart(to.AddDays(1));
+            query = query.Where(r => r.SubmittedAt < end);
+        }
+        if (f.Status is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+        return query;
+    }
+
+    private static DateTime JstStart(DateOnly date) => DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue).AddHours(-9), DateTimeKind.Utc);
+}
