@@ -104,9 +104,13 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
                     await (Task)handlerType.GetMethod(nameof(IDomainEventHandler<IDomainEvent>.HandleAsync))!
                         .Invoke(handler, [domainEvent, cancellationToken])!;
                 }
+                // What the handlers wrote through this scope's context commits together with "processed":
+                // a handler's database work happens exactly once.
+                message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+                message.LockedUntil = null;
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
             }
-            message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
-            message.LockedUntil = null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -117,8 +121,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
             message.LastError = ex.GetBaseException().Message;
             // Back off: 2, 4, 8… minutes after attempts 1, 2, 3…
             message.LockedUntil = clock.GetUtcNow().UtcDateTime.AddMinutes(Math.Pow(2, Math.Min(message.Attempts, 10)));
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return message.ProcessedAt is not null;
     }
 }

@@ -90,6 +90,9 @@ public static class BuiltInKinds
             ReportingLine(withExecutive: false)),
     ];
 
+    /// <summary>所属長 → 部門長: the route of an administrator-defined kind until the company gives it its own.</summary>
+    public static RouteDefinition StandardRoute { get; } = ReportingLine(withExecutive: false);
+
     private static RouteDefinition ReportingLine(bool withExecutive)
     {
         var steps = new List<RouteStep>

@@ -71,5 +71,5 @@ public sealed class RequestKinds(UrakataDbContext db, IEnumerable<RequestKindDef
         new(k.Code, k.Name, k.NameEn, k.NumberPrefix, k.CurrentFormVersion, true, k.Form, k.DefaultRoute, k.Handler);
 
     private static KindInfo Info(RequestKind k) =>
-        new(k.Code, k.Name, k.NameEn, k.NumberPrefix, k.CurrentFormVersion, false, k.Form, null, null);
+        new(k.Code, k.Name, k.NameEn, k.NumberPrefix, k.CurrentFormVersion, false, k.Form, BuiltInKinds.StandardRoute, null);
 }
