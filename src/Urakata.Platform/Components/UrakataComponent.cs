@@ -33,6 +33,9 @@ public abstract class UrakataComponent : OwningComponentBase
 
     protected virtual Task OnPageInitializedAsync() => Task.CompletedTask;
 
+    /// <summary>Shows a broken rule; a form page overrides this to put each message at its field.</summary>
+    protected virtual void ShowError(DomainException error) => Snackbar.Add(error.Message, Severity.Error);
+
     /// <summary>Runs a user action; a broken rule, a stale version or a missing record is shown, not thrown.</summary>
     protected async Task<bool> RunAsync(Func<Task> action, string? success = null)
     {
@@ -47,7 +50,7 @@ public abstract class UrakataComponent : OwningComponentBase
         }
         catch (DomainException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            ShowError(ex);
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
         {

@@ -100,6 +100,43 @@ public sealed record FormDefinition(IReadOnlyList<FormField> Fields, string? Amo
         return JsonNode.Parse(result.ToJsonString())!.AsObject();
     }
 
+    /// <summary>
+    /// Computed values for a form being typed (no checks): row amounts and totals from whatever parses, so the
+    /// page shows them as the user types. The server recomputes on save.
+    /// </summary>
+    public void FillComputed(JsonObject values)
+    {
+        foreach (var table in Fields.Where(f => f.Type == FieldType.Table && f.Columns is not null))
+        {
+            foreach (var row in (values[table.Key] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                var parsed = new JsonObject();
+                foreach (var col in table.Columns!.Where(c => !c.IsComputed && c.Type is FieldType.Number or FieldType.Money))
+                {
+                    if (ParseNumber(row[col.Key]?.ToString()) is { } n)
+                    {
+                        parsed[col.Key] = n;
+                    }
+                }
+                foreach (var col in table.Columns!.Where(c => c.IsComputed))
+                {
+                    row[col.Key] = ComputeRow(col, parsed);
+                }
+            }
+        }
+        var numbers = new JsonObject();
+        foreach (var field in Fields.Where(f => !f.IsComputed))
+        {
+            numbers[field.Key] = field.Type is FieldType.Number or FieldType.Money && ParseNumber(values[field.Key]?.ToString()) is { } n
+                ? JsonValue.Create(n)
+                : values[field.Key]?.DeepClone();
+        }
+        foreach (var field in Fields.Where(f => f.IsComputed))
+        {
+            values[field.Key] = ComputeTotal(field, numbers);
+        }
+    }
+
     /// <summary>The request's amount for routing and search (whole yen), when the form has one.</summary>
     public long? AmountOf(JsonObject values) =>
         AmountField is not null && Number(values[AmountField]) is { } d ? (long)decimal.Truncate(d) : null;
@@ -256,7 +293,7 @@ public sealed record FormDefinition(IReadOnlyList<FormField> Fields, string? Amo
         return other is JsonValue v && string.Equals(v.ToString(), rule[(eq + 1)..].Trim(), StringComparison.Ordinal);
     }
 
-    internal static decimal? ParseNumber(string? text)
+    public static decimal? ParseNumber(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
