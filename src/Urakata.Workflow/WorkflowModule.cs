@@ -46,7 +46,7 @@ public sealed class WorkflowModule : IUrakataModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<RouteResolver>().AddScoped<RouteCatalog>().AddScoped<RequestKinds>().AddScoped<RequestService>()
-            .AddScoped<RequestNotifier>().AddScoped<RequestViews>().AddScoped<DelegationService>().AddScoped<InboxQuery>()
+            .AddScoped<RequestNotifier>().AddScoped<RequestViews>().AddScoped<DelegationService>().AddScoped<InboxQuery>().AddScoped<Pdf.ApprovalPdfs>()
             .AddScoped<IMenuBadgeSource>(sp => sp.GetRequiredService<InboxQuery>());
         foreach (var kind in BuiltInKinds.All)
         {

@@ -62,6 +62,11 @@ internal static class WorkflowApi
             return TypedResults.Created($"/api/v1/workflow/requests/{created.Id}", await v.ViewAsync(created, ct));
         });
         requests.MapGet("/{id:guid}", (Guid id, RequestViews v, CancellationToken ct) => v.GetAsync(id, ct)).ForResource<ApprovalRequest>();
+        requests.MapGet("/{id:guid}/pdf", async (Guid id, Pdf.ApprovalPdfs pdfs, CancellationToken ct) =>
+        {
+            var (pdf, fileName) = await pdfs.RenderAsync(id, ct);
+            return TypedResults.File(pdf, "application/pdf", fileName);
+        }).ForResource<ApprovalRequest>();
         requests.MapPut("/{id:guid}", async (Guid id, UpdateRequestBody body, HttpRequest http, RequestService s, RequestViews v, CancellationToken ct) =>
             await v.ViewAsync(await s.UpdateAsync(id, body.Title, body.Values, http.IfMatchVersion() ?? body.Version, ct), ct)).ForResource<ApprovalRequest>();
         Action(requests, "submit", (s, id, _, ct) => s.SubmitAsync(id, ct));

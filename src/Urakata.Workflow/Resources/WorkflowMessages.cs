@@ -44,6 +44,7 @@ public static class WorkflowMessages
     public static string NotifySentBack => Get(nameof(NotifySentBack));
     public static string NotifyWaiting => Get(nameof(NotifyWaiting));
     public static string OnlyApplicant => Get(nameof(OnlyApplicant));
+    public static string PdfOnlyWhenApproved => Get(nameof(PdfOnlyWhenApproved));
     public static string PeriodLabel => Get(nameof(PeriodLabel));
     public static string PrefixInvalid => Get(nameof(PrefixInvalid));
     public static string PullBackTooLate => Get(nameof(PullBackTooLate));

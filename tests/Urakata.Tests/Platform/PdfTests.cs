@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text;
 using SkiaSharp;
 using Urakata.Platform.Pdf;
+using Urakata.Tests.Infrastructure;
 
 namespace Urakata.Tests.Platform;
 
@@ -23,7 +24,7 @@ public sealed class PdfTests : IDisposable
     [Fact]
     public void Ringi_TextExtractsExactly_WithoutKangxiRadicals()
     {
-        var text = Extract(Write("ringi.pdf", SampleRingi()), "-layout");
+        var text = Poppler.Text(Write("ringi.pdf", SampleRingi()), "-layout");
 
         foreach (var expected in new[]
         {
@@ -48,7 +49,7 @@ public sealed class PdfTests : IDisposable
         var pdf = new PdfDocumentBuilder("t", CreatedAt);
         pdf.AddPage().DrawText(20, 20, "⽇本の日本 ⾦と金");
 
-        Assert.Equal("⽇本の日本 ⾦と金", Extract(Write("both.pdf", pdf.Build())).Trim());
+        Assert.Equal("⽇本の日本 ⾦と金", Poppler.Text(Write("both.pdf", pdf.Build())).Trim());
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class PdfTests : IDisposable
         var path = Write("ringi.pdf", bytes);
 
         Assert.True(bytes.Length < 200 * 1024, $"The one-page 稟議書 is {bytes.Length:N0} bytes.");
-        var fonts = Run("pdffonts", path).Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
+        var fonts = Poppler.Run("pdffonts", path).Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
         var font = Assert.Single(fonts); // bold and stamps are strokes over the same font, not Type 3 copies
         Assert.Matches(@"^[A-Z]{6}\+IPAexGothic\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes", font);
     }
@@ -67,7 +68,7 @@ public sealed class PdfTests : IDisposable
     public void Ringi_Metadata_ComesFromTheBuilder_AndOutputIsDeterministic()
     {
         var first = SampleRingi();
-        var info = Run("pdfinfo", "-isodates", Write("ringi.pdf", first));
+        var info = Poppler.Run("pdfinfo", "-isodates", Write("ringi.pdf", first));
 
         Assert.Equal(first, SampleRingi());
         Assert.Contains("Title:           稟議書 R-2026-000123", info, StringComparison.Ordinal);
@@ -85,7 +86,7 @@ public sealed class PdfTests : IDisposable
         var pdf = new PdfDocumentBuilder("t", local);
         pdf.AddPage().DrawText(20, 20, "日付");
 
-        var info = Run("pdfinfo", "-isodates", Write("local.pdf", pdf.Build()));
+        var info = Poppler.Run("pdfinfo", "-isodates", Write("local.pdf", pdf.Build()));
 
         var expected = local.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         Assert.Contains($"CreationDate:    {expected}", info, StringComparison.Ordinal);
@@ -96,16 +97,16 @@ public sealed class PdfTests : IDisposable
     public void Ringi_RendersToPng_WithThreeRedStamps()
     {
         var path = Write("ringi.pdf", SampleRingi());
-        Run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", path, Path.Combine(_folder, "ringi"));
+        Poppler.Run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", path, Path.Combine(_folder, "ringi"));
 
         using var image = SKBitmap.Decode(Path.Combine(_folder, "ringi.png"));
         Assert.Equal(496, image.Width); // A4 at 60 dpi
         foreach (var x in StampCentresMm)
         {
-            Assert.True(RedPixels(image, x, StampRowMm, 16) > 200, $"No red 日付印 around x = {x} mm.");
+            Assert.True(Poppler.RedPixels(image, x, StampRowMm, 16) > 200, $"No red 日付印 around x = {x} mm.");
         }
 
-        Assert.Equal(0, RedPixels(image, 105, 20, 16)); // the title is black
+        Assert.Equal(0, Poppler.RedPixels(image, 105, 20, 16)); // the title is black
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed class PdfTests : IDisposable
         var seen = new List<string>();
         for (var p = 1; p <= 3; p++)
         {
-            var text = Extract(path, "-layout", "-f", p.ToString(CultureInfo.InvariantCulture), "-l", p.ToString(CultureInfo.InvariantCulture));
+            var text = Poppler.Text(path, "-layout", "-f", p.ToString(CultureInfo.InvariantCulture), "-l", p.ToString(CultureInfo.InvariantCulture));
             var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
             Assert.Matches(@"^品目\s+数量\s+単価\s+金額$", lines[p == 1 ? 1 : 0]);
             Assert.Single(lines, l => l.StartsWith("品目", StringComparison.Ordinal));
@@ -139,7 +140,7 @@ public sealed class PdfTests : IDisposable
         }
 
         Assert.Equal(Enumerable.Range(1, 90).Select(i => string.Create(CultureInfo.InvariantCulture, $"明細行{i:000}")), seen);
-        Assert.Contains("¥90,000", Extract(path, "-f", "3", "-l", "3"), StringComparison.Ordinal);
+        Assert.Contains("¥90,000", Poppler.Text(path, "-f", "3", "-l", "3"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -296,70 +297,11 @@ public sealed class PdfTests : IDisposable
     private static List<string> Lines(string text, double widthEm) =>
         LineBreaker.Wrap(JapaneseFont.Gothic, text, widthEm).Select(l => Encoding.UTF8.GetString(l.Utf8)).ToList();
 
-    private static int RedPixels(SKBitmap image, double xMm, double yMm, double sizeMm)
-    {
-        const double PxPerMm = 60 / 25.4;
-        var count = 0;
-        for (var y = (int)((yMm - (sizeMm / 2)) * PxPerMm); y < (yMm + (sizeMm / 2)) * PxPerMm; y++)
-        {
-            for (var x = (int)((xMm - (sizeMm / 2)) * PxPerMm); x < (xMm + (sizeMm / 2)) * PxPerMm; x++)
-            {
-                var c = image.GetPixel(x, y);
-                if (c.Red > 160 && c.Green < 110 && c.Blue < 110)
-                {
-                    count++;
-                }
-            }
-        }
-
-        return count;
-    }
-
     private string Write(string name, byte[] bytes)
     {
         var path = Path.Combine(_folder, name);
         File.WriteAllBytes(path, bytes);
         return path;
-    }
-
-    private static string Extract(string path, params string[] options) => Run("pdftotext", [.. options, path, "-"]);
-
-    private static string Run(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception e)
-        {
-            throw new InvalidOperationException($"'{tool}' is missing: apt-get install -y poppler-utils ({e.Message})", e);
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEnd();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
-            {
-                process.Kill();
-                throw new TimeoutException($"{tool} did not finish in 30 s.");
-            }
-
-            Assert.True(process.ExitCode == 0, $"{tool} exited with {process.ExitCode}: {error}");
-            return output.Result;
-        }
     }
 
     private static uint SumOfWords(byte[] font)
