@@ -101,6 +101,14 @@ internal static class Ui
         Assert.True(await EventuallyAsync(() => locator.First.IsVisibleAsync()), $"Not visible: {what}");
     }
 
+    /// <summary>Opens <paramref name="path"/> and waits until its Blazor circuit is attached (the layout says so), so input and clicks are not lost.</summary>
+    public static async Task GotoInteractiveAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        Assert.True(await EventuallyAsync(async () => await page.Locator("#interactive").GetAttributeAsync("data-interactive", new() { Timeout = 1_000 }) == "true"),
+            $"{path}: the page did not become interactive.");
+    }
+
     /// <summary>Fills a MudTextField/MudNumericField input and leaves it, so Blazor receives the change event.</summary>
     public static async Task FillAsync(IPage page, string selector, string value)
     {

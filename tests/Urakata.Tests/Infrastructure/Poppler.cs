@@ -66,4 +66,35 @@ internal static class Poppler
 
         return count;
     }
+
+    /// <summary>Renders page 1 at 60 dpi to <paramref name="pngBase"/>.png and returns the file.</summary>
+    public static string PageOneToPng(string pdfPath, string pngBase)
+    {
+        Run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdfPath, pngBase);
+        return pngBase + ".png";
+    }
+
+    /// <summary>How many separate red 日付印 sit in the 承認欄 band of page 1 (60 dpi): runs of red columns apart by a gap.</summary>
+    public static int RedStamps(string png, double bandTopMm = 53, double bandBottomMm = 74)
+    {
+        const double PxPerMm = 60 / 25.4;
+        using var image = SKBitmap.Decode(png);
+        var stamps = 0;
+        var gap = int.MaxValue;
+        for (var x = 0; x < image.Width; x++)
+        {
+            var red = false;
+            for (var y = (int)(bandTopMm * PxPerMm); y < bandBottomMm * PxPerMm && !red; y++)
+            {
+                var c = image.GetPixel(x, y);
+                red = c.Red > 160 && c.Green < 110 && c.Blue < 110;
+            }
+            if (red && gap > 2 * PxPerMm)
+            {
+                stamps++;
+            }
+            gap = red ? 0 : gap == int.MaxValue ? gap : gap + 1;
+        }
+        return stamps;
+    }
 }

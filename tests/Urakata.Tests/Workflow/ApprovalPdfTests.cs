@@ -45,8 +45,9 @@ public sealed class ApprovalPdfTests(UrakataFactory factory) : IClassFixture<Ura
         // Surnames on the stamps: 渡辺 (役員), 松本 for 山本 (代理), 中村 (課長), 山田 (申請者).
         Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(text, System.Text.RegularExpressions.Regex.Escape(stampDate)));
 
-        Poppler.Run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", path, Path.Combine(folder, "page1"));
-        using var image = SKBitmap.Decode(Path.Combine(folder, "page1.png"));
+        var png = Poppler.PageOneToPng(path, Path.Combine(folder, "page1"));
+        Assert.Equal(4, Poppler.RedStamps(png));
+        using var image = SKBitmap.Decode(png);
         foreach (var x in new[] { 125.0, 145, 165, 185 })
         {
             Assert.True(Poppler.RedPixels(image, x, 63.5, 16) > 150, $"No red 日付印 around x = {x} mm");
