@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using Urakata.Platform.Modules;
 using Urakata.Platform.Security;
 using Urakata.Workflow.Delegations;
@@ -46,7 +47,7 @@ public sealed class WorkflowModule : IUrakataModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<RouteResolver>().AddScoped<RouteCatalog>().AddScoped<RequestKinds>().AddScoped<RequestService>()
-            .AddScoped<RequestNotifier>().AddScoped<RequestViews>().AddScoped<DelegationService>().AddScoped<InboxQuery>().AddScoped<Pdf.ApprovalPdfs>()
+            .AddScoped<RequestNotifier>().AddScoped<RequestViews>().AddScoped<DelegationService>().AddScoped<InboxQuery>().AddScoped<Pdf.ApprovalPdfs>().AddScoped<DeadlineJob>()
             .AddScoped<IMenuBadgeSource>(sp => sp.GetRequiredService<InboxQuery>());
         foreach (var kind in BuiltInKinds.All)
         {
@@ -55,6 +56,14 @@ public sealed class WorkflowModule : IUrakataModule
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api) => Api.WorkflowApi.Map(api);
+
+    public void AddJobs(IQuartzBuilder quartz)
+    {
+        quartz.AddJob<DeadlineJob>(j => j.WithIdentity(DeadlineJob.Key));
+        // 09:00 on weekdays, Japan time: reminders arrive at the start of the working day (the job skips nothing on holidays: it is idempotent).
+        quartz.AddTrigger(t => t.ForJob(DeadlineJob.Key).WithIdentity("workflow.deadlines.morning")
+            .WithCronSchedule("0 0 9 ? * MON-FRI", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"))));
+    }
 }
 
 public static class WorkflowPermissions

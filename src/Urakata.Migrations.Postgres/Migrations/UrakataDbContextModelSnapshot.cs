@@ -1249,6 +1249,10 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
+                    b.Property<DateOnly?>("CurrentDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("current_due_date");
+
                     b.Property<string>("CurrentStepName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -1346,6 +1350,9 @@ namespace Urakata.Migrations.Postgres.Migrations
                     b.HasIndex("CompanyId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_wf_requests_company_id_number");
+
+                    b.HasIndex("Status", "CurrentDueDate")
+                        .HasDatabaseName("ix_wf_requests_status_current_due_date");
 
                     b.HasIndex("CompanyId", "ApplicantId", "Status")
                         .HasDatabaseName("ix_wf_requests_company_id_applicant_id_status");

@@ -1242,6 +1242,10 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<DateOnly?>("CurrentDueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_due_date");
+
                     b.Property<string>("CurrentStepName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -1339,6 +1343,9 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.HasIndex("CompanyId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_wf_requests_company_id_number");
+
+                    b.HasIndex("Status", "CurrentDueDate")
+                        .HasDatabaseName("ix_wf_requests_status_current_due_date");
 
                     b.HasIndex("CompanyId", "ApplicantId", "Status")
                         .HasDatabaseName("ix_wf_requests_company_id_applicant_id_status");

@@ -74,6 +74,8 @@ public sealed class ApprovalRequest : CompanyEntity
     public DateTime? DecidedAt { get; private set; }
     /// <summary>The name of the step waiting now (for lists); null when none.</summary>
     public string? CurrentStepName { get; private set; }
+    /// <summary>When the step waiting now is due (the deadline job looks for these).</summary>
+    public DateOnly? CurrentDueDate { get; private set; }
     public IReadOnlyList<RequestStep> Steps => _steps;
     public IReadOnlyList<RequestEvent> History => _history;
     public IReadOnlyList<RequestRound> Rounds => _rounds;
@@ -338,12 +340,10 @@ public sealed class ApprovalRequest : CompanyEntity
                 case StepStatus.Active:
                     return;
                 case StepStatus.Waiting when step.IsCirculation:
-                    step.Status = StepStatus.Circulating;
-                    step.ActivatedAt = now;
+                    step.Activate(StepStatus.Circulating, now);
                     continue;
                 case StepStatus.Waiting:
-                    step.Status = StepStatus.Active;
-                    step.ActivatedAt = now;
+                    step.Activate(StepStatus.Active, now);
                     return;
             }
         }
@@ -381,6 +381,35 @@ public sealed class ApprovalRequest : CompanyEntity
             _participants.Add(new RequestParticipant(CompanyId, Id, user, kind, now));
         }
         CurrentStepName = Status == RequestStatus.InProgress ? CurrentStep?.Name : null;
+        CurrentDueDate = Status == RequestStatus.InProgress ? CurrentStep?.DueDate : null;
+    }
+
+    /// <summary>Sets the waiting step's due date (the service computes it in business days).</summary>
+    public void SetDueDate(DateOnly due)
+    {
+        var step = CurrentStep ?? throw new ConflictException(WorkflowMessages.NotYourTurn);
+        step.DueDate = due;
+        CurrentDueDate = due;
+    }
+
+    /// <summary>Records that the waiting step's approvers were reminded (before or after the due date); false if already done.</summary>
+    public bool MarkReminded(bool overdue, DateTime now)
+    {
+        var step = CurrentStep;
+        if (step is null || (overdue ? step.RemindedOverdue : step.RemindedBefore))
+        {
+            return false;
+        }
+        if (overdue)
+        {
+            step.RemindedOverdue = true;
+        }
+        else
+        {
+            step.RemindedBefore = true;
+        }
+        UpdatedAt = now;
+        return true;
     }
 
     private (RequestStep Step, StepApprover Approver) TurnOf(Guid actorId, Guid? onBehalfOf)

@@ -33,6 +33,7 @@ public sealed class RequestService(
     DelegationService delegations,
     PermissionService permissions,
     RequestNotifier notifier,
+    Platform.CompanyCalendar calendar,
     CurrentUser currentUser,
     IServiceProvider services,
     TimeProvider clock)
@@ -279,6 +280,13 @@ public sealed class RequestService(
                 _ => Task.CompletedTask,
             };
             await task;
+        }
+        if (request.Status == RequestStatus.InProgress && request.CurrentStep is { DueDays: { } days, DueDate: null, ActivatedAt: { } since })
+        {
+            // Due in business days of the company calendar (土日, 祝日 and company days off do not count).
+            var start = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(since, Tokyo));
+            var businessDays = await calendar.ForYearsAsync(start.Year, start.Year + 1, ct);
+            request.SetDueDate(businessDays.AddBusinessDays(start, days));
         }
         notifier.Queue(request, before, kind);
         await SaveAsync(request, ct);

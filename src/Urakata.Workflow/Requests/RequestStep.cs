@@ -53,8 +53,12 @@ public sealed class RequestStep
 
     /// <summary>Restores a stored step (persistence only).</summary>
     internal RequestStep(int index, string name, StepMode mode, int requiredCount, StepStatus status, IEnumerable<StepApprover> approvers,
-        DateTime? activatedAt = null, int? dueDays = null, int? escalateAfterDays = null, bool escalated = false)
+        DateTime? activatedAt = null, int? dueDays = null, int? escalateAfterDays = null, bool escalated = false,
+        DateOnly? dueDate = null, bool remindedBefore = false, bool remindedOverdue = false)
     {
+        DueDate = dueDate;
+        RemindedBefore = remindedBefore;
+        RemindedOverdue = remindedOverdue;
         Index = index;
         Name = name;
         Mode = mode;
@@ -69,7 +73,8 @@ public sealed class RequestStep
 
     /// <summary>The same step at another position (a route migration).</summary>
     internal RequestStep WithIndex(int index) =>
-        index == Index ? this : new RequestStep(index, Name, Mode, RequiredCount, Status, _approvers, ActivatedAt, DueDays, EscalateAfterDays, Escalated);
+        index == Index ? this : new RequestStep(index, Name, Mode, RequiredCount, Status, _approvers, ActivatedAt, DueDays, EscalateAfterDays, Escalated,
+            DueDate, RemindedBefore, RemindedOverdue);
 
     /// <summary>Adds approvers not already on the step; returns those added.</summary>
     internal IReadOnlyList<StepApprover> Add(IEnumerable<Approver> approvers)
@@ -92,6 +97,19 @@ public sealed class RequestStep
     public int? EscalateAfterDays { get; }
     /// <summary>Someone was added past the due date (or by the step owner).</summary>
     public bool Escalated { get; private set; }
+    /// <summary>The business day the step is due (from <see cref="DueDays"/> and the company calendar), set when it starts waiting.</summary>
+    public DateOnly? DueDate { get; internal set; }
+    public bool RemindedBefore { get; internal set; }
+    public bool RemindedOverdue { get; internal set; }
+
+    /// <summary>Starts waiting now: a fresh due date will be set, reminders start over.</summary>
+    internal void Activate(StepStatus status, DateTime now)
+    {
+        Status = status;
+        ActivatedAt = now;
+        DueDate = null;
+        RemindedBefore = RemindedOverdue = false;
+    }
 
     public bool IsCirculation => Mode == StepMode.Circulate;
 
