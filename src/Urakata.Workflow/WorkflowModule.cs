@@ -34,6 +34,7 @@ public sealed class WorkflowModule : IUrakataModule
         new("workflow", "Menu.Workflow.Inbox", "workflow", MudBlazor.Icons.Material.Filled.Inbox, Order: 10, BadgeKey: InboxQuery.WaitingBadge),
         new("workflow", "Menu.Workflow.New", "workflow/new", MudBlazor.Icons.Material.Filled.NoteAdd, Order: 11),
         new("workflow", "Menu.Workflow.Delegations", "workflow/delegations", MudBlazor.Icons.Material.Filled.SupervisorAccount, Order: 12),
+        new("workflow", "Menu.Workflow.Analytics", "workflow/analytics", MudBlazor.Icons.Material.Filled.QueryStats, WorkflowPermissions.AnalyticsRead, Order: 13),
     ];
 
     public IEnumerable<(string RoleKey, string Permission)> DemoGrants =>
@@ -47,7 +48,7 @@ public sealed class WorkflowModule : IUrakataModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<RouteResolver>().AddScoped<RouteCatalog>().AddScoped<RequestKinds>().AddScoped<RequestService>()
-            .AddScoped<RequestNotifier>().AddScoped<RequestViews>().AddScoped<DelegationService>().AddScoped<InboxQuery>().AddScoped<Pdf.ApprovalPdfs>().AddScoped<DeadlineJob>()
+            .AddScoped<RequestNotifier>().AddScoped<RequestViews>().AddScoped<DelegationService>().AddScoped<InboxQuery>().AddScoped<Pdf.ApprovalPdfs>().AddScoped<DeadlineJob>().AddScoped<Analytics.ApprovalAnalytics>()
             .AddScoped<IMenuBadgeSource>(sp => sp.GetRequiredService<InboxQuery>());
         foreach (var kind in BuiltInKinds.All)
         {

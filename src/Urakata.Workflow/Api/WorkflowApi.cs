@@ -86,6 +86,9 @@ internal static class WorkflowApi
             q.SearchAsync(new InboxFilter(p.Box ?? InboxBox.Waiting, p.Q, p.Kind, p.AmountMin, p.AmountMax, p.From, p.To, p.Status, p.Skip ?? 0, p.Take ?? 50), ct));
         inbox.MapGet("/counts", (InboxQuery q, CancellationToken ct) => q.CountsAsync(ct));
 
+        g.MapGet("/analytics", (DateOnly from, DateOnly to, Analytics.ApprovalAnalytics a, CancellationToken ct) => a.ReportAsync(from, to, ct))
+            .RequirePermission(WorkflowPermissions.AnalyticsRead);
+
         var delegations = g.MapGroup("/delegations");
         delegations.MapGet("", (DelegationService d, CancellationToken ct) => d.MineAsync(ct));
         delegations.MapPost("", async (DelegationInput body, DelegationService d, CancellationToken ct) =>

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Urakata.Platform.Data;
-using Urakata.Platform.Security;
 using Urakata.Tests.Infrastructure;
+using Urakata.Workflow.Analytics;
 using Urakata.Workflow.Requests;
 
 namespace Urakata.Tests.Workflow;
@@ -49,6 +49,18 @@ public sealed class DeadlineTests(DeadlineTests.ClockFactory factory) : IClassFi
         // The added manager can decide the step; the next step gets its own due date.
         var approved = await demo.Requests("yamamoto", s => s.ApproveAsync(r.Id, null, "代わりに承認します"));
         Assert.Equal(("部門長", new DateOnly(2026, 12, 2)), (approved.CurrentStep!.Name, approved.CurrentStep.DueDate));
+
+        // Analytics shows where it stalled: the 所属長 step took 167 hours (11/23 10:00 → 11/30 09:00 JST).
+        await At(2026, 12, 4); // the 部門長 step is now overdue too
+        var report = await demo.As<ApprovalAnalytics, ApprovalReport>("yoshida", a => a.ReportAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)));
+        var step = Assert.Single(report.Steps, x => x.StepName == "所属長");
+        Assert.Equal((1, 167.0), (step.Decided.Count, step.Decided.MeanHours));
+        Assert.Equal(167.0, Assert.Single(report.Approvers, a => a.Name == "山本 大輔").Decided.MeanHours);
+        var overdue = Assert.Single(report.Overdue, o => o.Id == r.Id);
+        Assert.Equal(("部門長", 2, "山本 大輔"), (overdue.StepName, overdue.DaysOverdue, string.Join("、", overdue.WaitingFor)));
+        Assert.Equal(1, Assert.Single(report.Approvers, a => a.Name == "山本 大輔").OverdueNow);
+        await Assert.ThrowsAsync<Urakata.Platform.Security.ForbiddenException>(() =>
+            demo.As<ApprovalAnalytics, ApprovalReport>("hayashi", a => a.ReportAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))));
     }
 
     private static string Subject(ApprovalRequest r) => $"{r.Number} {r.Title}(稟議)";
