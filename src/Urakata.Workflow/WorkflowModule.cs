@@ -35,6 +35,8 @@ public sealed class WorkflowModule : IUrakataModule
         new("workflow", "Menu.Workflow.New", "workflow/new", MudBlazor.Icons.Material.Filled.NoteAdd, Order: 11),
         new("workflow", "Menu.Workflow.Delegations", "workflow/delegations", MudBlazor.Icons.Material.Filled.SupervisorAccount, Order: 12),
         new("workflow", "Menu.Workflow.Analytics", "workflow/analytics", MudBlazor.Icons.Material.Filled.QueryStats, WorkflowPermissions.AnalyticsRead, Order: 13),
+        new("admin", "Menu.Workflow.Kinds", "workflow/admin/kinds", MudBlazor.Icons.Material.Filled.DynamicForm, WorkflowPermissions.KindsManage, Order: 960),
+        new("admin", "Menu.Workflow.Routes", "workflow/admin/routes", MudBlazor.Icons.Material.Filled.Route, WorkflowPermissions.RoutesManage, Order: 970),
     ];
 
     public IEnumerable<(string RoleKey, string Permission)> DemoGrants =>

@@ -1358,29 +1358,38 @@ namespace Urakata.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Urakata.Workflow.Requests.RequestParticipant", b =>
                 {
-                    b.Property<Guid>("RequestId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
-                        .HasColumnName("request_id");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
+                        .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
                     b.Property<DateTime>("Since")
                         .HasColumnType("TEXT")
                         .HasColumnName("since");
 
-                    b.HasKey("RequestId", "UserId", "Kind")
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
                         .HasName("pk_wf_participants");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_wf_participants_request_id");
 
                     b.HasIndex("CompanyId", "UserId", "Kind", "Since")
                         .HasDatabaseName("ix_wf_participants_company_id_user_id_kind_since");

@@ -70,7 +70,10 @@ internal sealed class RequestParticipantConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<RequestParticipant> b)
     {
         b.ToTable("wf_participants");
-        b.HasKey(p => new { p.RequestId, p.UserId, p.Kind });
+        b.HasKey(p => p.Id);
+        // Set by the aggregate: a new row found in the request's collection is an insert, not an existing row.
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.HasIndex(p => p.RequestId);
         // The inbox: "waiting for me" is one range of this index.
         b.HasIndex(p => new { p.CompanyId, p.UserId, p.Kind, p.Since });
     }

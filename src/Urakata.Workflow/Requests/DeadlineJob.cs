@@ -36,7 +36,7 @@ public sealed class DeadlineJob(
         List<(Guid Company, Guid Id)> due;
         using (currentUser.AsSystem("workflow-deadlines"))
         {
-            due = (await db.Set<ApprovalRequest>().IgnoreQueryFilters().AsNoTracking()
+            due = (await db.Set<ApprovalRequest>().AsNoTracking()
                 .Where(r => r.Status == RequestStatus.InProgress && r.CurrentDueDate != null && r.CurrentDueDate <= horizon)
                 .Select(r => new { r.CompanyId, r.Id }).ToListAsync(ct)).Select(r => (r.CompanyId, r.Id)).ToList();
         }
@@ -53,7 +53,7 @@ public sealed class DeadlineJob(
                 }
                 catch (DbUpdateConcurrencyException)
                 {
-                    // Someone acted on the request meanwhile; the next run looks again.
+                    // Someone acted on the request meanwhile (or another node ran this pass): the next run looks again.
                     db.ChangeTracker.Clear();
                     logger.LogInformation("Request {RequestId} changed during the deadline pass; skipped.", id);
                 }

@@ -32,6 +32,8 @@ public sealed class RequestParticipant : ICompanyOwned, IDerivedRecord
         Since = since;
     }
 
+    /// <summary>A surrogate key: two approvers racing both write their rows, and the loser's roll back with its failed version check.</summary>
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid CompanyId { get; private set; }
     public Guid RequestId { get; private set; }
     public Guid UserId { get; private set; }

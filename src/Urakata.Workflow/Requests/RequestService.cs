@@ -72,7 +72,7 @@ public sealed class RequestService(
         var form = (await kinds.FindAsync(request.KindCode, ct)).FormOf(request.FormVersion);
         var clean = await CheckFormAsync(form, values, ct);
         request.Edit(currentUser.RequireUser(), title, clean, form.AmountOf(clean), Now().Utc);
-        await SaveAsync(request, ct);
+        await SaveAsync(ct);
         return request;
     }
 
@@ -289,10 +289,10 @@ public sealed class RequestService(
             request.SetDueDate(businessDays.AddBusinessDays(start, days));
         }
         notifier.Queue(request, before, kind);
-        await SaveAsync(request, ct);
+        await SaveAsync(ct);
     }
 
-    private async Task SaveAsync(ApprovalRequest request, CancellationToken ct)
+    private async Task SaveAsync(CancellationToken ct)
     {
         try
         {
@@ -300,7 +300,8 @@ public sealed class RequestService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Someone acted on the same request first (two approvers, or a double click): nothing of ours was saved.
+            // Someone acted on the same request first (two approvers, or a double click): nothing of ours was saved
+            // (the request's version check fails, and its inbox rows roll back with it).
             db.ChangeTracker.Clear();
             throw new ConflictException(WorkflowMessages.AlreadyDecided);
         }

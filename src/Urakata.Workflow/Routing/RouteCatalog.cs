@@ -15,7 +15,7 @@ public sealed record RouteDto(Guid Id, string KindCode, string Name, Guid? Depar
 /// The company's routes. For an applicant, the route of a kind is the active one defined for the nearest
 /// department on their 本務 department's chain, else the company-wide one, else the kind's built-in default.
 /// </summary>
-public sealed class RouteCatalog(UrakataDbContext db, PermissionService permissions, CurrentUser currentUser, TimeProvider clock)
+public sealed class RouteCatalog(UrakataDbContext db, RequestKinds kinds, PermissionService permissions, CurrentUser currentUser, TimeProvider clock)
 {
     public async Task<(RouteDefinition Definition, RouteReference Reference)> ForAsync(KindInfo kind, IReadOnlyList<Guid> departmentChain, CancellationToken ct = default)
     {
@@ -46,6 +46,7 @@ public sealed class RouteCatalog(UrakataDbContext db, PermissionService permissi
     public async Task<RouteDto> CreateAsync(RouteInput input, CancellationToken ct = default)
     {
         await permissions.RequireAsync(WorkflowPermissions.RoutesManage, ct);
+        await kinds.FindAsync(input.KindCode, ct);
         if (input.DepartmentId is { } dept && !await db.Departments.AnyAsync(d => d.Id == dept, ct))
         {
             throw new DomainException(WorkflowMessages.Format(WorkflowMessages.ReferenceNotFound, "Department"), "departmentId");

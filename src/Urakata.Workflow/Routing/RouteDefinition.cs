@@ -123,7 +123,16 @@ public sealed record RouteDefinition(IReadOnlyList<RouteBranch> Branches)
         }
         foreach (var step in Branches.SelectMany(b => b.Steps).Select(s => s.Step))
         {
-            if (string.IsNullOrWhiteSpace(step.Name) || (step.Mode == StepMode.AtLeast && step.RequiredCount < 1))
+            var ruleIncomplete = step.Rule switch
+            {
+                ApproverRule.NamedUser u => u.UserId == Guid.Empty,
+                ApproverRule.RoleMembers r => r.RoleId == Guid.Empty,
+                ApproverRule.Manager m => m.LevelsUp < 1,
+                ApproverRule.PositionAboveApplicant p => string.IsNullOrWhiteSpace(p.PositionCode),
+                ApproverRule.PositionInDepartment p => p.DepartmentId == Guid.Empty || string.IsNullOrWhiteSpace(p.PositionCode),
+                _ => true,
+            };
+            if (ruleIncomplete || string.IsNullOrWhiteSpace(step.Name) || (step.Mode == StepMode.AtLeast && step.RequiredCount < 1))
             {
                 throw new DomainException(WorkflowMessages.Format(WorkflowMessages.RouteStepInvalid, step.Name), "steps");
             }
