@@ -221,6 +221,7 @@ public sealed class RequestService(
             var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == request.CompanyId, ct);
             number = await numbering.TakeFormattedAsync("workflow." + kind.Code, kind.NumberPrefix, company.FiscalYearOf(today), ct);
         }
+        await RequireSomeoneToDecideAsync(request.ApplicantId, steps, today, ct);
         var before = Snapshot.Of(request);
         request.Submit(number, steps, currentUser.RequireUser(), now, reference);
         await FinishAsync(request, before, kind, ct);
@@ -235,6 +236,23 @@ public sealed class RequestService(
         var context = new RouteContext(request.Amount, chain, post?.Rank ?? 0, request.Values);
         var steps = await resolver.ResolveAsync(request.ApplicantId, date, definition.Select(context), ct);
         return (steps, reference);
+    }
+
+    /// <summary>
+    /// A route where every step is skipped is decided at submission only for the top of the organisation (社長決裁:
+    /// nobody is above the applicant). Anyone else — or someone without a post — gets a clear error instead of an
+    /// approval nobody gave.
+    /// </summary>
+    private async Task RequireSomeoneToDecideAsync(Guid applicantId, IReadOnlyList<ResolvedStep> steps, DateOnly today, CancellationToken ct)
+    {
+        if (steps.Any(s => s.IsActive && s.Definition.Mode != StepMode.Circulate))
+        {
+            return;
+        }
+        if (await org.PrimaryPostAsync(applicantId, today, ct) is null || (await org.ManagersAsync(applicantId, today, 1, ct)).Count > 0)
+        {
+            throw new DomainException(WorkflowMessages.NoApproverFound);
+        }
     }
 
     private async Task<ApprovalRequest> ActAsDeputyAsync(Guid requestId, Guid? onBehalfOf, Action<ApprovalRequest, Guid, Guid?, DateTime> action, CancellationToken ct)

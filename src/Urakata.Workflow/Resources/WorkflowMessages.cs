@@ -30,6 +30,7 @@ public static class WorkflowMessages
     public static string FormTableNeedsColumns => Get(nameof(FormTableNeedsColumns));
     public static string InvalidSendBackTarget => Get(nameof(InvalidSendBackTarget));
     public static string KindCodeTaken => Get(nameof(KindCodeTaken));
+    public static string NoApproverFound => Get(nameof(NoApproverFound));
     public static string NoRouteApplies => Get(nameof(NoRouteApplies));
     public static string NotADeputy => Get(nameof(NotADeputy));
     public static string NotAMember => Get(nameof(NotAMember));

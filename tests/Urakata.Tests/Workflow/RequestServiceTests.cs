@@ -141,6 +141,18 @@ public sealed class RequestServiceTests(UrakataFactory factory) : IClassFixture<
         Assert.Contains("取り下げ", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task NobodyToApprove_IsRefused_ExceptForTheTopOfTheOrganisation()
+    {
+        var demo = await SeedAsync(factory);
+        // The administrator holds no post: nobody would approve, so nothing is filed.
+        var error = await Assert.ThrowsAsync<DomainException>(() => demo.RingiAsync("admin", "承認者のいない申請", 10_000));
+        Assert.Contains("承認する人が見つかりません", error.Message, StringComparison.Ordinal);
+        // 社長 has nobody above: the request is decided as it is filed (社長決裁), and the history says who.
+        var president = await demo.RingiAsync("sato", "社長決裁の件", 10_000_000);
+        Assert.Equal((RequestStatus.Approved, "submit"), (president.Status, president.History.Single().Action));
+    }
+
     private static string[] Route(ApprovalRequest r) =>
         r.Steps.Where(s => s.Status != StepStatus.Skipped).Select(s => $"{s.Name}:{string.Join("・", s.Approvers.Select(a => a.DisplayName))}").ToArray();
 
