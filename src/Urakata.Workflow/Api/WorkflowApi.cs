@@ -19,6 +19,8 @@ public sealed record UpdateRequestBody(string Title, JsonObject? Values, int? Ve
 /// <summary>Body of an action: a comment (required to reject or send back), whom a deputy acts for, the step to send back to.</summary>
 public sealed record ActionBody(string? Comment = null, Guid? OnBehalfOf = null, int? ToStep = null, Guid? FileId = null);
 
+public sealed record AddApproverBody(Guid UserId);
+
 public sealed record BulkApproveBody(IReadOnlyList<Guid> Ids, string? Comment = null);
 
 public sealed record KindView(string Code, string Name, string NameEn, string NumberPrefix, int CurrentFormVersion, bool IsBuiltIn, FormDefinition Form);
@@ -79,6 +81,8 @@ internal static class WorkflowApi
         Action(requests, "withdraw", (s, id, _, ct) => s.WithdrawAsync(id, ct));
         Action(requests, "comments", (s, id, b, ct) => s.CommentAsync(id, b.Comment, b.FileId, ct));
         Action(requests, "migrate", (s, id, _, ct) => s.MigrateRouteAsync(id, ct)).RequirePermission(WorkflowPermissions.RoutesManage);
+        requests.MapPost("/{id:guid}/approvers", async (Guid id, AddApproverBody body, RequestService s, RequestViews v, CancellationToken ct) =>
+            await v.ViewAsync(await s.AddApproverAsync(id, body.UserId, ct), ct)).ForResource<ApprovalRequest>();
         requests.MapPost("/bulk-approve", (BulkApproveBody body, RequestService s, CancellationToken ct) => s.BulkApproveAsync(body.Ids, body.Comment, ct));
 
         var inbox = g.MapGroup("/inbox");

@@ -117,6 +117,27 @@ public sealed class RequestService(
         return await ActAsync(requestId, (r, actor, now) => r.AddComment(actor, comment, fileId, now), ct);
     }
 
+    /// <summary>An approver of the waiting step adds someone to it, when the route allows it for the step.</summary>
+    public async Task<ApprovalRequest> AddApproverAsync(Guid requestId, Guid userId, CancellationToken ct = default)
+    {
+        var request = await LoadVisibleAsync(requestId, ct);
+        var me = currentUser.RequireUser();
+        if (request.CurrentStep is not { AllowAddApprover: true } step || step.Approvers.All(a => a.UserId != me))
+        {
+            throw new ConflictException(WorkflowMessages.CannotAddApprover);
+        }
+        if (userId == request.ApplicantId)
+        {
+            throw new DomainException(WorkflowMessages.ApplicantCannotApprove, "userId");
+        }
+        var (_, today) = Now();
+        var post = await org.PrimaryPostAsync(userId, today, ct);
+        var name = post?.DisplayName ?? await db.Memberships.Where(m => m.UserId == userId && m.IsActive)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.DisplayName).SingleOrDefaultAsync(ct)
+            ?? throw new DomainException(WorkflowMessages.NotAMember, "userId");
+        return await ApplyAsync(request, (r, actor, now) => r.AddApprovers(step.Index, [new Approver(userId, name, post?.Rank ?? 0)], actor, "add-approver", now), ct);
+    }
+
     /// <summary>Approves each request the caller may approve; one that fails does not stop the others.</summary>
     public async Task<IReadOnlyList<BulkResult>> BulkApproveAsync(IReadOnlyList<Guid> requestIds, string? comment, CancellationToken ct = default)
     {

@@ -49,13 +49,15 @@ public sealed class RequestStep
         Status = resolved.IsActive ? StepStatus.Waiting : StepStatus.Skipped;
         DueDays = resolved.Definition.DueDays;
         EscalateAfterDays = resolved.Definition.EscalateAfterDays;
+        AllowAddApprover = resolved.Definition.AllowAddApprover;
     }
 
     /// <summary>Restores a stored step (persistence only).</summary>
     internal RequestStep(int index, string name, StepMode mode, int requiredCount, StepStatus status, IEnumerable<StepApprover> approvers,
         DateTime? activatedAt = null, int? dueDays = null, int? escalateAfterDays = null, bool escalated = false,
-        DateOnly? dueDate = null, bool remindedBefore = false, bool remindedOverdue = false)
+        DateOnly? dueDate = null, bool remindedBefore = false, bool remindedOverdue = false, bool allowAddApprover = false)
     {
+        AllowAddApprover = allowAddApprover;
         DueDate = dueDate;
         RemindedBefore = remindedBefore;
         RemindedOverdue = remindedOverdue;
@@ -74,7 +76,7 @@ public sealed class RequestStep
     /// <summary>The same step at another position (a route migration).</summary>
     internal RequestStep WithIndex(int index) =>
         index == Index ? this : new RequestStep(index, Name, Mode, RequiredCount, Status, _approvers, ActivatedAt, DueDays, EscalateAfterDays, Escalated,
-            DueDate, RemindedBefore, RemindedOverdue);
+            DueDate, RemindedBefore, RemindedOverdue, AllowAddApprover);
 
     /// <summary>Adds approvers not already on the step; returns those added.</summary>
     internal IReadOnlyList<StepApprover> Add(IEnumerable<Approver> approvers)
@@ -94,6 +96,8 @@ public sealed class RequestStep
     /// <summary>When the step started waiting (its due date counts from here).</summary>
     public DateTime? ActivatedAt { get; internal set; }
     public int? DueDays { get; }
+    /// <summary>Its approvers may add someone to the step while it waits.</summary>
+    public bool AllowAddApprover { get; }
     public int? EscalateAfterDays { get; }
     /// <summary>Someone was added past the due date (or by the step owner).</summary>
     public bool Escalated { get; private set; }
@@ -115,7 +119,8 @@ public sealed class RequestStep
 
     internal int Decisions => _approvers.Count(a => a.Decision is not null);
 
-    internal bool IsSatisfied => Decisions >= RequiredCount;
+    /// <summary>合議 waits for everyone on the step, including anyone added later; the other modes for their count.</summary>
+    internal bool IsSatisfied => Mode == StepMode.All ? Decisions >= _approvers.Count : Decisions >= RequiredCount;
 
     internal StepApprover? ApproverFor(Guid userId) => _approvers.Find(a => a.UserId == userId);
 

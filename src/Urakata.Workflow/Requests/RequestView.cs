@@ -15,7 +15,8 @@ public sealed record StepView(int Index, string Name, StepMode Mode, int Require
 public sealed record EventView(int Round, string Action, Guid ActorId, string ActorName, Guid? OnBehalfOf, string? OnBehalfOfName, int? StepIndex, string? Comment, DateTime At, Guid? FileId);
 
 /// <summary>What the reader may do now; the page shows these buttons and the API answers 409 for the others.</summary>
-public sealed record AllowedActions(bool Edit, bool Submit, bool Approve, bool Reject, bool SendBack, bool Confirm, bool PullBack, bool Retract, bool Withdraw, IReadOnlyList<Guid> ActingFor);
+public sealed record AllowedActions(bool Edit, bool Submit, bool Approve, bool Reject, bool SendBack, bool Confirm, bool PullBack, bool Retract, bool Withdraw, IReadOnlyList<Guid> ActingFor,
+    bool AddApprover = false);
 
 /// <summary>A request as its page and the API show it: content, route as a timeline with names, history, changes since the last round.</summary>
 public sealed record RequestView(
@@ -59,6 +60,7 @@ public sealed class RequestViews(UrakataDbContext db, RequestKinds kinds, Reques
         var lastApproved = r.Steps.LastOrDefault(s => s.Status == StepStatus.Approved && s.Approvers.Any(a => a.UserId == me && a.Decision == Decision.Approved));
         var retract = inProgress && lastApproved is not null
             && !r.Steps.Any(s => s.Index > lastApproved.Index && !s.IsCirculation && s.Approvers.Any(a => a.Decision is not null));
-        return new AllowedActions(canEdit, canEdit, decide, decide, decide, circulating, pullBack, retract, holder && r.IsOpen, actingFor);
+        var addApprover = inProgress && r.CurrentStep is { AllowAddApprover: true } current && current.Approvers.Any(a => a.UserId == me);
+        return new AllowedActions(canEdit, canEdit, decide, decide, decide, circulating, pullBack, retract, holder && r.IsOpen, actingFor, addApprover);
     }
 }

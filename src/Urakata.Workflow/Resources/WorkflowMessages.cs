@@ -10,6 +10,7 @@ public static class WorkflowMessages
 
     public static string AlreadyDecided => Get(nameof(AlreadyDecided));
     public static string ApplicantCannotApprove => Get(nameof(ApplicantCannotApprove));
+    public static string CannotAddApprover => Get(nameof(CannotAddApprover));
     public static string CannotEdit => Get(nameof(CannotEdit));
     public static string CannotSubmit => Get(nameof(CannotSubmit));
     public static string CommentRequired => Get(nameof(CommentRequired));

@@ -60,6 +60,7 @@ public enum VacancyPolicy
 /// <summary>One step of a route as an administrator defines it.</summary>
 /// <param name="DueDays">Business days the step may take (reminders before and after; none when null).</param>
 /// <param name="EscalateAfterDays">Business days past due after which the approver's manager is added.</param>
+/// <param name="AllowAddApprover">The step's approvers may add someone to it mid-flow (e.g. a specialist's opinion).</param>
 public sealed record StepDefinition(
     string Name, ApproverRule Rule, StepMode Mode = StepMode.Any, int RequiredCount = 1, VacancyPolicy Vacancy = VacancyPolicy.Skip,
-    int? DueDays = null, int? EscalateAfterDays = null);
+    int? DueDays = null, int? EscalateAfterDays = null, bool AllowAddApprover = false);

@@ -146,6 +146,30 @@ public sealed class WorkflowFeatureTests(UrakataFactory factory) : IClassFixture
         Assert.Equal("標準ルート", other.RouteName);
     }
 
+    [Fact]
+    public async Task StepOwner_AddsAnApproverMidFlow_WhenTheRouteAllowsIt()
+    {
+        var demo = await SeedAsync(factory);
+        var dev = await DepartmentAsync(demo, "300");
+        await demo.As<RouteCatalog, RouteDto>("admin", c => c.CreateAsync(new RouteInput("general", "開発部の汎用申請", dev,
+            RouteDefinition.Simple(new StepDefinition("部長", new ApproverRule.Manager(1), Mode: StepMode.All, AllowAddApprover: true)))));
+        var r = await demo.Requests("ikeda", s => s.SubmitNewAsync(new RequestInput("general", "ライセンス追加の件", Values(("body", "開発ツールのライセンスを追加したい")))));
+        var kobayashi = await demo.UserAsync("kobayashi");
+
+        await Assert.ThrowsAsync<NotFoundException>(() => demo.Requests("mori", s => s.AddApproverAsync(r.Id, kobayashi)));
+        await Assert.ThrowsAsync<ConflictException>(() => demo.Requests("ikeda", s => s.AddApproverAsync(r.Id, kobayashi)));
+        var added = await demo.Requests("yamaguchi", s => s.AddApproverAsync(r.Id, kobayashi));
+        Assert.Equal(["山口 修", "小林 花子"], added.CurrentStep!.Approvers.Select(a => a.DisplayName));
+        Assert.Equal(("add-approver", "小林 花子"), (added.History[^1].Action, added.History[^1].Comment));
+
+        // 合議: both must approve now; the added person finds it in their inbox.
+        var inbox = await demo.As<InboxQuery, InboxPage>("kobayashi", q => q.SearchAsync(new InboxFilter(InboxBox.Waiting, Text: r.Number)));
+        Assert.Single(inbox.Items);
+        await demo.Requests("yamaguchi", s => s.ApproveAsync(r.Id, null, null));
+        var done = await demo.Requests("kobayashi", s => s.ApproveAsync(r.Id, null, "経理として確認しました"));
+        Assert.Equal(RequestStatus.Approved, done.Status);
+    }
+
     private async Task<Guid> DepartmentAsync(WorkflowDemo demo, string code) =>
         await factory.InCompanyAsync(demo.CompanyId, null, sp => sp.GetRequiredService<UrakataDbContext>().Departments.Where(d => d.Code == code).Select(d => d.Id).SingleAsync());
 

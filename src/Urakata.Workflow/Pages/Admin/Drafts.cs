@@ -69,6 +69,7 @@ public sealed class StepDraft
     public VacancyPolicy Vacancy { get; set; } = VacancyPolicy.Skip;
     public int? DueDays { get; set; }
     public int? EscalateAfterDays { get; set; }
+    public bool AllowAddApprover { get; set; }
     public List<ConditionDraft> When { get; set; } = [];
 
     public static StepDraft From(RouteStep s)
@@ -77,6 +78,7 @@ public sealed class StepDraft
         var draft = new StepDraft
         {
             Name = d.Name, Mode = d.Mode, RequiredCount = d.RequiredCount, Vacancy = d.Vacancy, DueDays = d.DueDays, EscalateAfterDays = d.EscalateAfterDays,
+            AllowAddApprover = d.AllowAddApprover,
             When = s.When?.Select(ConditionDraft.From).ToList() ?? [],
         };
         switch (d.Rule)
@@ -110,7 +112,7 @@ public sealed class StepDraft
             RuleKind.Role => new ApproverRule.RoleMembers(RoleId ?? Guid.Empty),
             _ => new ApproverRule.Manager(Math.Max(1, LevelsUp)),
         };
-        return new RouteStep(new StepDefinition(Name.Trim(), rule, Mode, RequiredCount, Vacancy, DueDays, EscalateAfterDays),
+        return new RouteStep(new StepDefinition(Name.Trim(), rule, Mode, RequiredCount, Vacancy, DueDays, EscalateAfterDays, AllowAddApprover),
             When.Count == 0 ? null : When.Select(c => c.ToCondition()).ToList());
     }
 }
