@@ -53,7 +53,8 @@ public sealed class RequestViews(UrakataDbContext db, RequestKinds kinds, Reques
         var holder = me == r.ApplicantId || me == r.FiledBy;
         var canEdit = holder && r.Status is RequestStatus.Draft or RequestStatus.SentBack;
         var inProgress = r.Status == RequestStatus.InProgress;
-        var actingFor = inProgress && !holder ? await requests.ActingForAsync(r, ct) : [];
+        // Whoever filed it for someone else may still be on the route (a 課長 filing for their staff); only the applicant never approves.
+        var actingFor = inProgress && me != r.ApplicantId ? await requests.ActingForAsync(r, ct) : [];
         var decide = actingFor.Count > 0;
         var circulating = inProgress && r.Steps.Any(s => s.Status == StepStatus.Circulating && s.Approvers.Any(a => a.UserId == me && a.Decision is null));
         var pullBack = inProgress && holder && !r.Steps.Any(s => !s.IsCirculation && s.Approvers.Any(a => a.Decision is not null));

@@ -87,6 +87,19 @@ public sealed class WorkflowApiTests(UrakataFactory factory) : IClassFixture<Ura
         Assert.Equal(0, (await nakamura.GetFromJsonAsync<InboxPage>("/api/v1/workflow/inbox?box=Waiting&q=一括承認テスト", Json))!.Total);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheWorkflowEndpoints()
+    {
+        var (client, _) = await ClientsAsync("yamada");
+        var response = await client.GetAsync("/openapi/v1.json");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body[..Math.Min(300, body.Length)]);
+        foreach (var path in new[] { "/api/v1/workflow/requests", "/api/v1/workflow/requests/{id}/approve", "/api/v1/workflow/inbox", "/api/v1/workflow/routes" })
+        {
+            Assert.Contains($"\"{path}\"", body, StringComparison.Ordinal);
+        }
+    }
+
     private async Task<(HttpClient Client, WorkflowDemo Demo)> ClientsAsync(string userName)
     {
         var demo = await SeedAsync(factory);
