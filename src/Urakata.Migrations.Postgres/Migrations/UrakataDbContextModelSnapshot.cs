@@ -1357,6 +1357,9 @@ namespace Urakata.Migrations.Postgres.Migrations
                     b.HasIndex("CompanyId", "ApplicantId", "Status")
                         .HasDatabaseName("ix_wf_requests_company_id_applicant_id_status");
 
+                    b.HasIndex("CompanyId", "FiledBy", "Status")
+                        .HasDatabaseName("ix_wf_requests_company_id_filed_by_status");
+
                     b.HasIndex("CompanyId", "Status", "SubmittedAt")
                         .HasDatabaseName("ix_wf_requests_company_id_status_submitted_at");
 
@@ -1366,7 +1369,6 @@ namespace Urakata.Migrations.Postgres.Migrations
             modelBuilder.Entity("Urakata.Workflow.Requests.RequestParticipant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

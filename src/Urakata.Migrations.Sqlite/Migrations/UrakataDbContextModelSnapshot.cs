@@ -1350,6 +1350,9 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.HasIndex("CompanyId", "ApplicantId", "Status")
                         .HasDatabaseName("ix_wf_requests_company_id_applicant_id_status");
 
+                    b.HasIndex("CompanyId", "FiledBy", "Status")
+                        .HasDatabaseName("ix_wf_requests_company_id_filed_by_status");
+
                     b.HasIndex("CompanyId", "Status", "SubmittedAt")
                         .HasDatabaseName("ix_wf_requests_company_id_status_submitted_at");
 
@@ -1359,7 +1362,6 @@ namespace Urakata.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Urakata.Workflow.Requests.RequestParticipant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 

@@ -22,6 +22,8 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
         b.Property(r => r.Number).HasMaxLength(40);
         b.HasIndex(r => new { r.CompanyId, r.Number }).IsUnique();
         b.HasIndex(r => new { r.CompanyId, r.ApplicantId, r.Status });
+        // "Mine" and the open count also read the requests filed for someone else (代理申請) by the filer.
+        b.HasIndex(r => new { r.CompanyId, r.FiledBy, r.Status });
         b.Property<List<RequestStep>>("_steps").HasColumnName("steps").HasColumnType("text")
             .HasConversion(new StepsConverter(), Comparer<List<RequestStep>>(StepsConverter.Write, StepsConverter.Read));
         b.JsonList<ApprovalRequest, RequestEvent>("_history", "history");

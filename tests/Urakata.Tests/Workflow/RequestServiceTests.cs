@@ -132,6 +132,34 @@ public sealed class RequestServiceTests(UrakataFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task ClicksThatAllLoadedBeforeTheFirstSave_RecordOneApproval_AndTheOthersAreAlreadyDecided()
+    {
+        var demo = await SeedAsync(factory);
+        var r = await demo.RingiAsync("inoue", "同時承認の件", 30_000);
+        var nakamura = await demo.UserAsync("nakamura");
+        // Hold the company's audit chain (every save takes it first), so that all the clicks load the request and then
+        // queue at their save: each loser meets the winner's rows. On PostgreSQL a loser used to fail on the
+        // wf_participants key (a 500) instead of "already decided" (bench/README.md).
+        await using var holder = factory.Services.CreateAsyncScope();
+        using var system = holder.ServiceProvider.GetRequiredService<CurrentUser>().AsSystem("test");
+        var db = holder.ServiceProvider.GetRequiredService<UrakataDbContext>();
+        var clicks = new List<Task<string>>();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await db.AuditChainHeads.Where(h => h.CompanyId == demo.CompanyId).ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence));
+            // Task.Run: SQLite waits for its write lock synchronously, which would otherwise block this thread.
+            clicks.AddRange(Enumerable.Range(0, 4).Select(_ => Task.Run(() => OutcomeAsync(() =>
+                factory.InCompanyAsync(demo.CompanyId, nakamura, sp => sp.GetRequiredService<RequestService>().ApproveAsync(r.Id, null, null))))));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await tx.CommitAsync();
+        }
+        var outcomes = await Task.WhenAll(clicks);
+        Assert.Equal(["ok", "409", "409", "409"], outcomes.Order(StringComparer.Ordinal).Reverse());
+        var after = await demo.Requests("inoue", s => s.GetAsync(r.Id));
+        Assert.Equal((1, 2, "部門長"), (after.History.Count(h => h.Action == "approve"), after.Version, after.CurrentStep!.Name));
+    }
+
+    [Fact]
     public async Task WithdrawnRequest_CannotBeApproved()
     {
         var demo = await SeedAsync(factory);
@@ -162,6 +190,23 @@ public sealed class RequestServiceTests(UrakataFactory factory) : IClassFixture<
         var db = scope.ServiceProvider.GetRequiredService<UrakataDbContext>();
         using var _ = scope.ServiceProvider.GetRequiredService<CurrentUser>().AsSystem("test");
         return await db.Set<ApprovalRequest>().IgnoreQueryFilters().CountAsync();
+    }
+
+    private static async Task<string> OutcomeAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return "ok";
+        }
+        catch (ConflictException)
+        {
+            return "409";
+        }
+        catch (Exception ex)
+        {
+            return ex.GetType().Name + ": " + ex.InnerException?.Message;
+        }
     }
 
     private static async Task<bool> TryAsync(Func<Task> action)

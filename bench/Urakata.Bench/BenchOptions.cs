@@ -1,0 +1,99 @@
+using System.Globalization;
+
+namespace Urakata.Bench;
+
+/// <summary>Command-line options; every size can be scaled down for a smoke run.</summary>
+public sealed record BenchOptions
+{
+    public const string PostgresVariable = "URAKATA_BENCH_POSTGRES";
+
+    /// <summary>An Npgsql connection string to a server where the bench may create (and drop) its own database; null for SQLite.</summary>
+    public string? Postgres { get; init; }
+    /// <summary>Open requests loaded for the inbox scenario.</summary>
+    public int Requests { get; init; } = 100_000;
+    /// <summary>Approvers the open requests wait for.</summary>
+    public int Approvers { get; init; } = 1_000;
+    /// <summary>Steps (one request each) that the concurrency scenario races on.</summary>
+    public int Steps { get; init; } = 100;
+    /// <summary>Approve calls per step in the race.</summary>
+    public int CallsPerStep { get; init; } = 10;
+    /// <summary>Calls in flight at once in the race.</summary>
+    public int Parallel { get; init; } = 100;
+    /// <summary>Requests approved one after another for the sequential throughput.</summary>
+    public int Sequential { get; init; } = 200;
+    /// <summary>Timed calls per inbox measure (after the warm-up).</summary>
+    public int Samples { get; init; } = 1_000;
+    public int Warmup { get; init; } = 50;
+    /// <summary>Requests per SaveChanges while loading.</summary>
+    public int BatchSize { get; init; } = 2_000;
+    public int Seed { get; init; } = 20261124;
+    /// <summary>Run ANALYZE after the load (the app itself never does).</summary>
+    public bool Analyze { get; init; }
+    /// <summary>Keep the database (SQLite folder or PostgreSQL database) for a look with sqlite3/psql afterwards.</summary>
+    public bool Keep { get; init; }
+    /// <summary>Folder for workflow-&lt;provider&gt;.md; null: bench/results of the repository.</summary>
+    public string? ResultsFolder { get; init; }
+    public bool WriteResults { get; init; } = true;
+
+    public string Provider => Postgres is null ? "sqlite" : "postgres";
+
+    public static string Usage => """
+        Usage: dotnet run -c Release --project bench/Urakata.Bench -- [options]
+
+        Runs the approval-engine benchmark against a fresh SQLite file in a temp folder, or against a new
+        database on a PostgreSQL server, and writes bench/results/workflow-<provider>.md.
+
+          --postgres CONN      Npgsql connection string of a server to create the bench database on
+                               (default: $URAKATA_BENCH_POSTGRES; neither: SQLite)
+          --requests N         open requests for the inbox scenario (100000)
+          --approvers N        approvers they wait for (1000)
+          --steps N            steps raced on in the concurrency scenario (100)
+          --calls-per-step N   approve calls per step (10)
+          --parallel N         calls in flight at once (100)
+          --sequential N       requests approved one after another (200)
+          --samples N          timed calls per inbox measure (1000), after --warmup N (50)
+          --batch N            requests per SaveChanges while loading (2000)
+          --seed N             random seed (20261124)
+          --analyze            run ANALYZE after the load (the app never does)
+          --keep               keep the database afterwards and print where it is
+          --results DIR        where to write workflow-<provider>.md (bench/results)
+          --no-write           print only
+        Smoke run: --requests 2000 --approvers 20 --steps 10 --sequential 20 --samples 100
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions { Postgres = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } env ? env : null };
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Number() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n : throw new ArgumentException($"{args[i - 1]} needs a positive whole number.");
+            o = args[i] switch
+            {
+                "--postgres" => o with { Postgres = Value() },
+                "--sqlite" => o with { Postgres = null },
+                "--requests" => o with { Requests = Number() },
+                "--approvers" => o with { Approvers = Number() },
+                "--steps" => o with { Steps = Number() },
+                "--calls-per-step" => o with { CallsPerStep = Number() },
+                "--parallel" => o with { Parallel = Number() },
+                "--sequential" => o with { Sequential = Number() },
+                "--samples" => o with { Samples = Number() },
+                "--warmup" => o with { Warmup = Number() },
+                "--batch" => o with { BatchSize = Number() },
+                "--seed" => o with { Seed = Number() },
+                "--analyze" => o with { Analyze = true },
+                "--keep" => o with { Keep = true },
+                "--results" => o with { ResultsFolder = Value() },
+                "--no-write" => o with { WriteResults = false },
+                var other => throw new ArgumentException($"Unknown option '{other}'."),
+            };
+        }
+        if (o.Approvers < 2)
+        {
+            throw new ArgumentException("--approvers must be at least 2 (a request's two steps have different approvers).");
+        }
+        return o;
+    }
+}
