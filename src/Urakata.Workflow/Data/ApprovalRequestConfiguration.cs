@@ -52,18 +52,18 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
     private sealed record ApproverState(Guid UserId, string DisplayName, Decision? Decision, Guid? ActedBy, DateTime? DecidedAt, string? Comment);
 
     private sealed record StepState(int Index, string Name, StepMode Mode, int RequiredCount, StepStatus Status, List<ApproverState> Approvers,
-        DateTime? ActivatedAt, int? DueDays, int? EscalateAfterDays, bool Escalated, DateOnly? DueDate, bool RemindedBefore, bool RemindedOverdue, bool AllowAddApprover = false);
+        DateTime? ActivatedAt, int? DueDays, int? EscalateAfterDays, bool Escalated, DateOnly? DueDate, bool RemindedBefore, bool RemindedOverdue, bool AllowAddApprover = false, StepDefinition? Definition = null);
 
     private sealed class StepsConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<RequestStep>, string>(v => Write(v), v => Read(v))
     {
         public static string Write(List<RequestStep> steps) => JsonSerializer.Serialize(steps.Select(s => new StepState(s.Index, s.Name, s.Mode, s.RequiredCount, s.Status,
             s.Approvers.Select(a => new ApproverState(a.UserId, a.DisplayName, a.Decision, a.ActedBy, a.DecidedAt, a.Comment)).ToList(),
-            s.ActivatedAt, s.DueDays, s.EscalateAfterDays, s.Escalated, s.DueDate, s.RemindedBefore, s.RemindedOverdue, s.AllowAddApprover)).ToList(), Json);
+            s.ActivatedAt, s.DueDays, s.EscalateAfterDays, s.Escalated, s.DueDate, s.RemindedBefore, s.RemindedOverdue, s.AllowAddApprover, s.Definition)).ToList(), Json);
 
         public static List<RequestStep> Read(string json) => (JsonSerializer.Deserialize<List<StepState>>(json, Json) ?? [])
             .Select(s => new RequestStep(s.Index, s.Name, s.Mode, s.RequiredCount, s.Status,
                 s.Approvers.Select(a => new StepApprover(a.UserId, a.DisplayName, a.Decision, a.ActedBy, a.DecidedAt, a.Comment)),
-                s.ActivatedAt, s.DueDays, s.EscalateAfterDays, s.Escalated, s.DueDate, s.RemindedBefore, s.RemindedOverdue, s.AllowAddApprover)).ToList();
+                s.ActivatedAt, s.DueDays, s.EscalateAfterDays, s.Escalated, s.DueDate, s.RemindedBefore, s.RemindedOverdue, s.AllowAddApprover, s.Definition)).ToList();
     }
 }
 

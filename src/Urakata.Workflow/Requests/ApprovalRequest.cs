@@ -384,6 +384,26 @@ public sealed class ApprovalRequest : CompanyEntity
         CurrentDueDate = Status == RequestStatus.InProgress ? CurrentStep?.DueDate : null;
     }
 
+    /// <summary>
+    /// The step that just started waiting, with its approvers resolved again on this day (someone moved or was
+    /// appointed since submission). A step whose post is now vacant or held only by the applicant is skipped and
+    /// the request moves on. Returns false when nothing changed.
+    /// </summary>
+    public bool ReassignCurrentStep(ResolvedStep resolved, DateTime now)
+    {
+        var step = CurrentStep;
+        if (step is null || !step.Reassign(resolved))
+        {
+            return false;
+        }
+        Record("reassign", Guid.Empty, null, step.Index, string.Join("、", step.Approvers.Select(a => a.DisplayName)), now);
+        if (step.Status == StepStatus.Skipped)
+        {
+            Advance(now);
+        }
+        return true;
+    }
+
     /// <summary>Sets the waiting step's due date (the service computes it in business days).</summary>
     public void SetDueDate(DateOnly due)
     {

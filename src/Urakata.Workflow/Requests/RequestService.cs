@@ -260,6 +260,31 @@ public sealed class RequestService(
     }
 
     /// <summary>
+    /// Approvers are those of the day a step starts waiting: a step that started waiting in this action (after the
+    /// submission) is resolved again for the applicant today, so a transfer or a new appointment since submission
+    /// is followed. A step that is now vacant is skipped, and the next one is looked at the same way.
+    /// </summary>
+    private async Task ResolveActivatedStepsAsync(ApprovalRequest request, CancellationToken ct)
+    {
+        var today = Now().Today;
+        for (var guard = 0; guard < request.Steps.Count; guard++)
+        {
+            // Started waiting in this action (its time is the action's), not at the submission (resolved then already).
+            var at = request.UpdatedAt;
+            if (request.Status != RequestStatus.InProgress || request.CurrentStep is not { Definition: { } definition, ActivatedAt: { } since } step
+                || since != at || request.Rounds.Count == 0 || request.Rounds[^1].SubmittedAt == at)
+            {
+                return;
+            }
+            var resolved = (await resolver.ResolveAsync(request.ApplicantId, today, [definition], ct))[0] with { Index = step.Index };
+            if (!request.ReassignCurrentStep(resolved, at) || request.CurrentStep == step)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
     /// A route where every step is skipped is decided at submission only for the top of the organisation (社長決裁:
     /// nobody is above the applicant). Anyone else — or someone without a post — gets a clear error instead of an
     /// approval nobody gave.
@@ -320,6 +345,7 @@ public sealed class RequestService(
             };
             await task;
         }
+        await ResolveActivatedStepsAsync(request, ct);
         if (request.Status == RequestStatus.InProgress && request.CurrentStep is { DueDays: { } days, DueDate: null, ActivatedAt: { } since })
         {
             // Due in business days of the company calendar (土日, 祝日 and company days off do not count).

@@ -50,13 +50,16 @@ public sealed class RequestStep
         DueDays = resolved.Definition.DueDays;
         EscalateAfterDays = resolved.Definition.EscalateAfterDays;
         AllowAddApprover = resolved.Definition.AllowAddApprover;
+        Definition = resolved.Definition;
     }
 
     /// <summary>Restores a stored step (persistence only).</summary>
     internal RequestStep(int index, string name, StepMode mode, int requiredCount, StepStatus status, IEnumerable<StepApprover> approvers,
         DateTime? activatedAt = null, int? dueDays = null, int? escalateAfterDays = null, bool escalated = false,
-        DateOnly? dueDate = null, bool remindedBefore = false, bool remindedOverdue = false, bool allowAddApprover = false)
+        DateOnly? dueDate = null, bool remindedBefore = false, bool remindedOverdue = false, bool allowAddApprover = false,
+        StepDefinition? definition = null)
     {
+        Definition = definition;
         AllowAddApprover = allowAddApprover;
         DueDate = dueDate;
         RemindedBefore = remindedBefore;
@@ -76,7 +79,24 @@ public sealed class RequestStep
     /// <summary>The same step at another position (a route migration).</summary>
     internal RequestStep WithIndex(int index) =>
         index == Index ? this : new RequestStep(index, Name, Mode, RequiredCount, Status, _approvers, ActivatedAt, DueDays, EscalateAfterDays, Escalated,
-            DueDate, RemindedBefore, RemindedOverdue, AllowAddApprover);
+            DueDate, RemindedBefore, RemindedOverdue, AllowAddApprover, Definition);
+
+    /// <summary>Replaces the approvers by those resolved on the day the step started waiting (nobody has acted on it yet).</summary>
+    internal bool Reassign(ResolvedStep resolved)
+    {
+        if (Decisions > 0 || Escalated)
+        {
+            return false;
+        }
+        var before = string.Join(",", _approvers.Select(a => a.UserId));
+        _approvers.Clear();
+        _approvers.AddRange(resolved.Approvers.Select(a => new StepApprover(a.UserId, a.DisplayName)));
+        if (!resolved.IsActive)
+        {
+            Status = StepStatus.Skipped;
+        }
+        return before != string.Join(",", _approvers.Select(a => a.UserId)) || !resolved.IsActive;
+    }
 
     /// <summary>Adds approvers not already on the step; returns those added.</summary>
     internal IReadOnlyList<StepApprover> Add(IEnumerable<Approver> approvers)
@@ -96,6 +116,9 @@ public sealed class RequestStep
     /// <summary>When the step started waiting (its due date counts from here).</summary>
     public DateTime? ActivatedAt { get; internal set; }
     public int? DueDays { get; }
+    /// <summary>How the step was defined, so its approvers can be resolved again on the day it starts waiting.</summary>
+    public StepDefinition? Definition { get; }
+
     /// <summary>Its approvers may add someone to the step while it waits.</summary>
     public bool AllowAddApprover { get; }
     public int? EscalateAfterDays { get; }

@@ -36,7 +36,8 @@ public sealed class RequestViews(UrakataDbContext db, RequestKinds kinds, Reques
         var ids = r.History.SelectMany(h => new[] { h.ActorId, h.OnBehalfOf ?? Guid.Empty })
             .Concat(r.Steps.SelectMany(s => s.Approvers).Select(a => a.ActedBy ?? Guid.Empty)).Append(r.FiledBy).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        string Name(Guid? id) => id is { } v ? names.GetValueOrDefault(v, "") : "";
+        // Guid.Empty acts for the engine itself (escalation, re-resolving approvers).
+        string Name(Guid? id) => id is { } v ? v == Guid.Empty ? WorkflowMessages.SystemActor : names.GetValueOrDefault(v, "") : "";
         var steps = r.Steps.Select(s => new StepView(s.Index, s.Name, s.Mode, s.RequiredCount, s.Status, s.ActivatedAt, s.Escalated,
             s.Approvers.Select(a => new ApproverView(a.UserId, a.DisplayName, a.Decision, a.ActedBy, a.ActedBy is null ? null : Name(a.ActedBy), a.DecidedAt, a.Comment)).ToList())).ToList();
         var history = r.History.Select(h => new EventView(h.Round, h.Action, h.ActorId, Name(h.ActorId), h.OnBehalfOf, h.OnBehalfOf is null ? null : Name(h.OnBehalfOf),

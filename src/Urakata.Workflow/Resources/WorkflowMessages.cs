@@ -62,6 +62,7 @@ public static class WorkflowMessages
     public static string StatusRejected => Get(nameof(StatusRejected));
     public static string StatusSentBack => Get(nameof(StatusSentBack));
     public static string StatusWithdrawn => Get(nameof(StatusWithdrawn));
+    public static string SystemActor => Get(nameof(SystemActor));
     public static string TitleLabel => Get(nameof(TitleLabel));
     public static string TitleRequired => Get(nameof(TitleRequired));
 
