@@ -54,8 +54,7 @@ public sealed class InboxQuery(UrakataDbContext db, CurrentUser currentUser, Del
                     InboxBox.Circulated => ParticipantKind.Circulated,
                     _ => ParticipantKind.Acted,
                 };
-                var users = filter.Box == InboxBox.Waiting ? deputyFor.Select(d => d.DelegatorId).Append(me).ToList() : [me];
-                var query = db.Set<RequestParticipant>().AsNoTracking().Where(p => p.CompanyId == company && users.Contains(p.UserId) && p.Kind == kind)
+                var query = Rows(company, kind, me, filter.Box == InboxBox.Waiting ? deputyFor : [])
                     .Join(requests, p => p.RequestId, r => r.Id, (p, r) => new { r, p.UserId });
                 var total = await query.Select(x => x.r.Id).Distinct().CountAsync(ct);
                 // Only the list columns: the steps and history JSON stay in the database.
@@ -67,7 +66,6 @@ public sealed class InboxQuery(UrakataDbContext db, CurrentUser currentUser, Del
                             x.r.CurrentStepName, x.r.SubmittedAt, x.r.UpdatedAt, null),
                     }).ToListAsync(ct);
                 var items = page
-                    .Where(x => x.UserId == me || deputyFor.Any(d => d.DelegatorId == x.UserId && d.Covers(x.Item.KindCode)))
                     .GroupBy(x => x.Item.Id).Select(g => g.OrderBy(x => x.UserId == me ? 0 : 1).First())
                     .Select(x => x.UserId == me ? x.Item : x.Item with { ForUserId = x.UserId }).ToList();
                 return new InboxPage(items, total);
@@ -86,9 +84,10 @@ public sealed class InboxQuery(UrakataDbContext db, CurrentUser currentUser, Del
         var me = currentUser.RequireUser();
         var company = CurrentCompany;
         var deputyFor = await DeputyForAsync(me, ct);
-        var users = deputyFor.Select(d => d.DelegatorId).Append(me).ToList();
         var participants = db.Set<RequestParticipant>().AsNoTracking().Where(p => p.CompanyId == company);
-        var waiting = await participants.Where(p => users.Contains(p.UserId) && p.Kind == ParticipantKind.Pending).Select(p => p.RequestId).Distinct().CountAsync(ct);
+        var waiting = deputyFor.Count == 0
+            ? await participants.CountAsync(p => p.UserId == me && p.Kind == ParticipantKind.Pending, ct)
+            : await Rows(company, ParticipantKind.Pending, me, deputyFor).Select(x => x.RequestId).Distinct().CountAsync(ct);
         var circulated = await participants.CountAsync(p => p.UserId == me && p.Kind == ParticipantKind.Circulated, ct);
         var openRequests = db.Set<ApprovalRequest>().AsNoTracking().Where(r => r.CompanyId == company
             && (r.Status == RequestStatus.InProgress || r.Status == RequestStatus.SentBack || r.Status == RequestStatus.Draft));
@@ -109,6 +108,35 @@ public sealed class InboxQuery(UrakataDbContext db, CurrentUser currentUser, Del
     /// The inbox always runs for a user in one company (never as the system), so the result is the same.
     /// </summary>
     private Guid CurrentCompany => currentUser.CompanyId ?? Guid.Empty;
+
+    /// <summary>
+    /// The inbox rows of <paramref name="kind"/> for the reader and for everyone they are deputy for today, each
+    /// delegation only for the kinds it covers (one index range per person, joined to the filtered requests).
+    /// </summary>
+    private IQueryable<InboxRow> Rows(Guid company, ParticipantKind kind, Guid me, IReadOnlyList<ActiveDelegation> deputyFor)
+    {
+        IQueryable<InboxRow> For(Guid user, IReadOnlyList<string> kinds)
+        {
+            var rows = db.Set<RequestParticipant>().AsNoTracking().Where(p => p.CompanyId == company && p.UserId == user && p.Kind == kind);
+            if (kinds.Count > 0)
+            {
+                rows = rows.Where(p => db.Set<ApprovalRequest>().Any(r => r.Id == p.RequestId && kinds.Contains(r.KindCode)));
+            }
+            return rows.Select(p => new InboxRow { RequestId = p.RequestId, UserId = p.UserId });
+        }
+        var query = For(me, []);
+        foreach (var d in deputyFor.Where(d => d.DelegatorId != me))
+        {
+            query = query.Concat(For(d.DelegatorId, d.KindCodes));
+        }
+        return query;
+    }
+
+    private sealed class InboxRow
+    {
+        public Guid RequestId { get; init; }
+        public Guid UserId { get; init; }
+    }
 
     /// <summary>
     /// Requests the user applied for, or filed for someone else (代理申請): two index ranges (applicant, filer) rather

@@ -33,6 +33,8 @@ public sealed class WorkflowFeatureTests(UrakataFactory factory) : IClassFixture
         await demo.As<DelegationService, DelegationDto>("kimura", d => d.CreateAsync(new DelegationInput(matsumoto, Today, Today.AddDays(3), ["purchase"])));
         await demo.As<DelegationService, DelegationDto>("kimura", d => d.CreateAsync(new DelegationInput(matsumoto, Today.AddDays(10), Today.AddDays(12))));
         await Assert.ThrowsAsync<NotFoundException>(() => demo.Requests("matsumoto", s => s.ApproveAsync(r.Id, kimura, null)));
+        var notCovered = await demo.As<InboxQuery, InboxPage>("matsumoto", q => q.SearchAsync(new InboxFilter(InboxBox.Waiting, Text: r.Number)));
+        Assert.Equal((0, 0), (notCovered.Items.Count, notCovered.Total));
 
         await demo.As<DelegationService, DelegationDto>("kimura", d => d.CreateAsync(new DelegationInput(matsumoto, Today, Today.AddDays(3), ["ringi"], Reason: "出張のため")));
         var inbox = await demo.As<InboxQuery, InboxPage>("matsumoto", q => q.SearchAsync(new InboxFilter(InboxBox.Waiting, Text: r.Number)));
