@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Urakata.Platform.Data;
 using Urakata.Platform.Domain;
 using Urakata.Tests.Infrastructure;
 using Urakata.Workflow.Requests;
@@ -24,7 +21,7 @@ public sealed class StepResolutionTests(UrakataFactory factory) : IClassFixture<
 
         // Before 木村 decides, 山本 leaves 営業部 and 山口 becomes its 部長 (effective yesterday).
         var (yamamoto, yamaguchi) = (await demo.UserAsync("yamamoto"), await demo.UserAsync("yamaguchi"));
-        var sales = await DepartmentAsync(demo, "210");
+        var sales = await demo.DepartmentAsync("210");
         await demo.As<Urakata.Platform.Features.OrgAdmin, bool>("admin", async o =>
         {
             var post = (await o.AssignmentsAsync(yamamoto, null, Today)).Single(a => a.IsPrimary);
@@ -41,7 +38,4 @@ public sealed class StepResolutionTests(UrakataFactory factory) : IClassFixture<
         Assert.Single(inbox.Items);
         await Assert.ThrowsAsync<NotFoundException>(() => demo.Requests("yamamoto", s => s.ApproveAsync(r.Id, null, null)));
     }
-
-    private async Task<Guid> DepartmentAsync(WorkflowDemo demo, string code) =>
-        await factory.InCompanyAsync(demo.CompanyId, null, sp => sp.GetRequiredService<UrakataDbContext>().Departments.Where(d => d.Code == code).Select(d => d.Id).SingleAsync());
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Urakata.Platform.Domain;
 using Urakata.Platform.Hosting;
@@ -32,6 +33,11 @@ public sealed class WorkflowDemo(UrakataFactory factory, Guid companyId)
         }
         return id;
     }
+
+    /// <summary>The id of the demo department with <paramref name="code"/> (000 本社 … 300 開発部).</summary>
+    public Task<Guid> DepartmentAsync(string code) =>
+        factory.InCompanyAsync(CompanyId, null, sp => sp.GetRequiredService<Urakata.Platform.Data.UrakataDbContext>().Departments
+            .Where(d => d.Code == code).Select(d => d.Id).SingleAsync());
 
     /// <summary>Runs <paramref name="work"/> with service <typeparamref name="TService"/> acting as <paramref name="userName"/>.</summary>
     public async Task<TResult> As<TService, TResult>(string userName, Func<TService, Task<TResult>> work) where TService : notnull =>

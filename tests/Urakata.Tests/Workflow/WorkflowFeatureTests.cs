@@ -117,7 +117,7 @@ public sealed class WorkflowFeatureTests(UrakataFactory factory) : IClassFixture
     public async Task DepartmentRoute_Applies_InFlightRequestsKeepTheirVersion_AndMigrationNeverRerunsApprovedSteps()
     {
         var demo = await SeedAsync(factory);
-        var sales2 = await DepartmentAsync(demo, "212");
+        var sales2 = await demo.DepartmentAsync("212");
         var v1 = new RouteDefinition([new RouteBranch(0, "営業二課", [
             new RouteStep(new StepDefinition("課長", new ApproverRule.Manager(1))),
             new RouteStep(new StepDefinition("経理確認", new ApproverRule.NamedUser(await demo.UserAsync("kobayashi")))),
@@ -152,7 +152,7 @@ public sealed class WorkflowFeatureTests(UrakataFactory factory) : IClassFixture
     public async Task StepOwner_AddsAnApproverMidFlow_WhenTheRouteAllowsIt()
     {
         var demo = await SeedAsync(factory);
-        var dev = await DepartmentAsync(demo, "300");
+        var dev = await demo.DepartmentAsync("300");
         await demo.As<RouteCatalog, RouteDto>("admin", c => c.CreateAsync(new RouteInput("general", "開発部の汎用申請", dev,
             RouteDefinition.Simple(new StepDefinition("部長", new ApproverRule.Manager(1), Mode: StepMode.All, AllowAddApprover: true)))));
         var r = await demo.Requests("ikeda", s => s.SubmitNewAsync(new RequestInput("general", "ライセンス追加の件", Values(("body", "開発ツールのライセンスを追加したい")))));
@@ -172,8 +172,6 @@ public sealed class WorkflowFeatureTests(UrakataFactory factory) : IClassFixture
         Assert.Equal(RequestStatus.Approved, done.Status);
     }
 
-    private async Task<Guid> DepartmentAsync(WorkflowDemo demo, string code) =>
-        await factory.InCompanyAsync(demo.CompanyId, null, sp => sp.GetRequiredService<UrakataDbContext>().Departments.Where(d => d.Code == code).Select(d => d.Id).SingleAsync());
 
     private async Task<bool> AuditedAsync(Guid requestId) =>
         await factory.InCompanyAsync(Guid.Empty, null, async sp =>
