@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Urakata.Platform.Modules;
 using Urakata.Platform.Security;
-using Urakata.Workflow.Delegations;
+using Urakata.Workflow.ProxyApprovals;
 using Urakata.Workflow.Kinds;
 using Urakata.Workflow.Requests;
 using Urakata.Workflow.Routing;
@@ -25,7 +25,7 @@ public sealed class WorkflowModule : IUrakataModule
         new(WorkflowPermissions.KindsManage, "申請種別・様式の管理", "Manage request kinds and forms", "workflow"),
         new(WorkflowPermissions.FileForOthers, "代理申請", "File requests for someone else", "workflow"),
         new(WorkflowPermissions.RequestsReadAll, "すべての申請の閲覧", "Read every request", "workflow"),
-        new(WorkflowPermissions.DelegationsManage, "代理承認の設定(全員分)", "Set deputies for anyone", "workflow"),
+        new(WorkflowPermissions.ProxyApprovalsManage, "代理承認の設定(全員分)", "Set deputies for anyone", "workflow"),
         new(WorkflowPermissions.AnalyticsRead, "承認状況の分析", "Approval analytics", "workflow"),
     ];
 
@@ -33,7 +33,7 @@ public sealed class WorkflowModule : IUrakataModule
     [
         new("workflow", "Menu.Workflow.Inbox", "workflow", MudBlazor.Icons.Material.Filled.Inbox, Order: 10, BadgeKey: InboxQuery.WaitingBadge),
         new("workflow", "Menu.Workflow.New", "workflow/new", MudBlazor.Icons.Material.Filled.NoteAdd, Order: 11),
-        new("workflow", "Menu.Workflow.Delegations", "workflow/delegations", MudBlazor.Icons.Material.Filled.SupervisorAccount, Order: 12),
+        new("workflow", "Menu.Workflow.ProxyApprovals", "workflow/proxy-approvals", MudBlazor.Icons.Material.Filled.SupervisorAccount, Order: 12),
         new("workflow", "Menu.Workflow.Analytics", "workflow/analytics", MudBlazor.Icons.Material.Filled.QueryStats, WorkflowPermissions.AnalyticsRead, Order: 13),
         new("admin", "Menu.Workflow.Kinds", "workflow/admin/kinds", MudBlazor.Icons.Material.Filled.DynamicForm, WorkflowPermissions.KindsManage, Order: 960),
         new("admin", "Menu.Workflow.Routes", "workflow/admin/routes", MudBlazor.Icons.Material.Filled.Route, WorkflowPermissions.RoutesManage, Order: 970),
@@ -42,7 +42,7 @@ public sealed class WorkflowModule : IUrakataModule
     public IEnumerable<(string RoleKey, string Permission)> DemoGrants =>
     [
         ("hr", WorkflowPermissions.FileForOthers),
-        ("hr", WorkflowPermissions.DelegationsManage),
+        ("hr", WorkflowPermissions.ProxyApprovalsManage),
         ("hr", WorkflowPermissions.AnalyticsRead),
         ("accounting", WorkflowPermissions.RequestsReadAll),
     ];
@@ -50,7 +50,7 @@ public sealed class WorkflowModule : IUrakataModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<RouteResolver>().AddScoped<RouteCatalog>().AddScoped<RequestKinds>().AddScoped<RequestService>()
-            .AddScoped<RequestNotifier>().AddScoped<RequestViews>().AddScoped<DelegationService>().AddScoped<InboxQuery>().AddScoped<Pdf.ApprovalPdfs>().AddScoped<DeadlineJob>().AddScoped<Analytics.ApprovalAnalytics>()
+            .AddScoped<RequestNotifier>().AddScoped<RequestViews>().AddScoped<ProxyApprovalService>().AddScoped<InboxQuery>().AddScoped<Pdf.ApprovalPdfs>().AddScoped<DeadlineJob>().AddScoped<Analytics.ApprovalAnalytics>()
             .AddScoped<IMenuBadgeSource>(sp => sp.GetRequiredService<InboxQuery>());
         foreach (var kind in BuiltInKinds.All)
         {
@@ -75,6 +75,6 @@ public static class WorkflowPermissions
     public const string KindsManage = "workflow.kinds.manage";
     public const string FileForOthers = "workflow.requests.file-for-others";
     public const string RequestsReadAll = "workflow.requests.read-all";
-    public const string DelegationsManage = "workflow.delegations.manage";
+    public const string ProxyApprovalsManage = "workflow.proxy-approvals.manage";
     public const string AnalyticsRead = "workflow.analytics.read";
 }

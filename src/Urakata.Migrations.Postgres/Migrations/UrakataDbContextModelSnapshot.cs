@@ -1059,112 +1059,6 @@ namespace Urakata.Migrations.Postgres.Migrations
                     b.ToTable("pf_user_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Urakata.Workflow.Delegations.Absence", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("company_id");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date")
-                        .HasColumnName("from");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("source");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("date")
-                        .HasColumnName("to");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_wf_absences");
-
-                    b.HasIndex("CompanyId", "UserId", "From")
-                        .HasDatabaseName("ix_wf_absences_company_id_user_id_from");
-
-                    b.ToTable("wf_absences", (string)null);
-                });
-
-            modelBuilder.Entity("Urakata.Workflow.Delegations.Delegation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("company_id");
-
-                    b.Property<Guid>("DelegatorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("delegator_id");
-
-                    b.Property<Guid>("DeputyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("deputy_id");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date")
-                        .HasColumnName("from");
-
-                    b.Property<bool>("IsRevoked")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_revoked");
-
-                    b.Property<string>("KindCodes")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
-                        .HasColumnName("kind_codes");
-
-                    b.Property<bool>("OnlyWhenAbsent")
-                        .HasColumnType("boolean")
-                        .HasColumnName("only_when_absent");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("reason");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("date")
-                        .HasColumnName("to");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_wf_delegations");
-
-                    b.HasIndex("CompanyId", "DelegatorId")
-                        .HasDatabaseName("ix_wf_delegations_company_id_delegator_id");
-
-                    b.HasIndex("CompanyId", "DeputyId", "From")
-                        .HasDatabaseName("ix_wf_delegations_company_id_deputy_id_from");
-
-                    b.ToTable("wf_delegations", (string)null);
-                });
-
             modelBuilder.Entity("Urakata.Workflow.Kinds.RequestKind", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1222,6 +1116,112 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_wf_kinds_company_id_code");
 
                     b.ToTable("wf_kinds", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.ProxyApprovals.Absence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wf_absences");
+
+                    b.HasIndex("CompanyId", "UserId", "From")
+                        .HasDatabaseName("ix_wf_absences_company_id_user_id_from");
+
+                    b.ToTable("wf_absences", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.ProxyApprovals.ProxyApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("DelegatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delegator_id");
+
+                    b.Property<Guid>("DeputyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deputy_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<bool>("IsRevoked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_revoked");
+
+                    b.Property<string>("KindCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("kind_codes");
+
+                    b.Property<bool>("OnlyWhenAbsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("only_when_absent");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wf_proxy_approvals");
+
+                    b.HasIndex("CompanyId", "DelegatorId")
+                        .HasDatabaseName("ix_wf_proxy_approvals_company_id_delegator_id");
+
+                    b.HasIndex("CompanyId", "DeputyId", "From")
+                        .HasDatabaseName("ix_wf_proxy_approvals_company_id_deputy_id_from");
+
+                    b.ToTable("wf_proxy_approvals", (string)null);
                 });
 
             modelBuilder.Entity("Urakata.Workflow.Requests.ApprovalRequest", b =>

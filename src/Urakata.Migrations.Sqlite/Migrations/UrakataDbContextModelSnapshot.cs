@@ -1052,112 +1052,6 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.ToTable("pf_user_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Urakata.Workflow.Delegations.Absence", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("company_id");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("from");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("source");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("to");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_wf_absences");
-
-                    b.HasIndex("CompanyId", "UserId", "From")
-                        .HasDatabaseName("ix_wf_absences_company_id_user_id_from");
-
-                    b.ToTable("wf_absences", (string)null);
-                });
-
-            modelBuilder.Entity("Urakata.Workflow.Delegations.Delegation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("company_id");
-
-                    b.Property<Guid>("DelegatorId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("delegator_id");
-
-                    b.Property<Guid>("DeputyId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("deputy_id");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("from");
-
-                    b.Property<bool>("IsRevoked")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("is_revoked");
-
-                    b.Property<string>("KindCodes")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind_codes");
-
-                    b.Property<bool>("OnlyWhenAbsent")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("only_when_absent");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reason");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("to");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_wf_delegations");
-
-                    b.HasIndex("CompanyId", "DelegatorId")
-                        .HasDatabaseName("ix_wf_delegations_company_id_delegator_id");
-
-                    b.HasIndex("CompanyId", "DeputyId", "From")
-                        .HasDatabaseName("ix_wf_delegations_company_id_deputy_id_from");
-
-                    b.ToTable("wf_delegations", (string)null);
-                });
-
             modelBuilder.Entity("Urakata.Workflow.Kinds.RequestKind", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1215,6 +1109,112 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_wf_kinds_company_id_code");
 
                     b.ToTable("wf_kinds", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.ProxyApprovals.Absence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wf_absences");
+
+                    b.HasIndex("CompanyId", "UserId", "From")
+                        .HasDatabaseName("ix_wf_absences_company_id_user_id_from");
+
+                    b.ToTable("wf_absences", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Workflow.ProxyApprovals.ProxyApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("DelegatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delegator_id");
+
+                    b.Property<Guid>("DeputyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deputy_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<bool>("IsRevoked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_revoked");
+
+                    b.Property<string>("KindCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind_codes");
+
+                    b.Property<bool>("OnlyWhenAbsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("only_when_absent");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wf_proxy_approvals");
+
+                    b.HasIndex("CompanyId", "DelegatorId")
+                        .HasDatabaseName("ix_wf_proxy_approvals_company_id_delegator_id");
+
+                    b.HasIndex("CompanyId", "DeputyId", "From")
+                        .HasDatabaseName("ix_wf_proxy_approvals_company_id_deputy_id_from");
+
+                    b.ToTable("wf_proxy_approvals", (string)null);
                 });
 
             modelBuilder.Entity("Urakata.Workflow.Requests.ApprovalRequest", b =>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Urakata.Platform.Api;
 using Urakata.Platform.Security;
-using Urakata.Workflow.Delegations;
+using Urakata.Workflow.ProxyApprovals;
 using Urakata.Workflow.Forms;
 using Urakata.Workflow.Kinds;
 using Urakata.Workflow.Requests;
@@ -93,23 +93,23 @@ internal static class WorkflowApi
         g.MapGet("/analytics", (DateOnly from, DateOnly to, Analytics.ApprovalAnalytics a, CancellationToken ct) => a.ReportAsync(from, to, ct))
             .RequirePermission(WorkflowPermissions.AnalyticsRead);
 
-        var delegations = g.MapGroup("/delegations");
-        delegations.MapGet("", (DelegationService d, CancellationToken ct) => d.MineAsync(ct));
-        delegations.MapPost("", async (DelegationInput body, DelegationService d, CancellationToken ct) =>
+        var proxies = g.MapGroup("/proxy-approvals");
+        proxies.MapGet("", (ProxyApprovalService d, CancellationToken ct) => d.MineAsync(ct));
+        proxies.MapPost("", async (ProxyApprovalInput body, ProxyApprovalService d, CancellationToken ct) =>
         {
             var created = await d.CreateAsync(body, ct);
-            return TypedResults.Created($"/api/v1/workflow/delegations/{created.Id}", created);
+            return TypedResults.Created($"/api/v1/workflow/proxy-approvals/{created.Id}", created);
         });
-        delegations.MapDelete("/{id:guid}", async (Guid id, DelegationService d, CancellationToken ct) =>
+        proxies.MapDelete("/{id:guid}", async (Guid id, ProxyApprovalService d, CancellationToken ct) =>
         {
             await d.RevokeAsync(id, ct);
             return TypedResults.NoContent();
-        }).ForResource<Delegation>();
-        g.MapPost("/absences", async (AbsenceBody body, DelegationService d, CancellationToken ct) =>
+        }).ForResource<ProxyApproval>();
+        g.MapPost("/absences", async (AbsenceBody body, ProxyApprovalService d, CancellationToken ct) =>
         {
             await d.RecordAbsenceAsync(body.UserId, body.From, body.To, body.Source, ct);
             return TypedResults.NoContent();
-        }).RequirePermission(WorkflowPermissions.DelegationsManage);
+        }).RequirePermission(WorkflowPermissions.ProxyApprovalsManage);
     }
 
     private static RouteHandlerBuilder Action(RouteGroupBuilder group, string name, Func<RequestService, Guid, ActionBody, CancellationToken, Task<ApprovalRequest>> act) =>

@@ -38,19 +38,19 @@ internal sealed class ApprovalRouteConfiguration : IEntityTypeConfiguration<Appr
     }
 }
 
-/// <summary><c>wf_delegations</c> and <c>wf_absences</c>: 代理承認 and the absences that switch it on.</summary>
-internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegations.Delegation>, IEntityTypeConfiguration<Delegations.Absence>
+/// <summary><c>wf_proxy_approvals</c> and <c>wf_absences</c>: 代理承認 and the absences that switch it on.</summary>
+internal sealed class ProxyApprovalConfiguration : IEntityTypeConfiguration<ProxyApprovals.ProxyApproval>, IEntityTypeConfiguration<ProxyApprovals.Absence>
 {
-    public void Configure(EntityTypeBuilder<Delegations.Delegation> b)
+    public void Configure(EntityTypeBuilder<ProxyApprovals.ProxyApproval> b)
     {
-        b.ToTable("wf_delegations");
+        b.ToTable("wf_proxy_approvals");
         b.Property(d => d.KindCodes).HasMaxLength(400);
         b.Property(d => d.Reason).HasMaxLength(200);
         b.HasIndex(d => new { d.CompanyId, d.DeputyId, d.From });
         b.HasIndex(d => new { d.CompanyId, d.DelegatorId });
     }
 
-    public void Configure(EntityTypeBuilder<Delegations.Absence> b)
+    public void Configure(EntityTypeBuilder<ProxyApprovals.Absence> b)
     {
         b.ToTable("wf_absences");
         b.Property(a => a.Source).HasMaxLength(100);

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Urakata.Platform.Data;
 using Urakata.Platform.Modules;
 using Urakata.Platform.Security;
-using Urakata.Workflow.Delegations;
+using Urakata.Workflow.ProxyApprovals;
 
 namespace Urakata.Workflow.Requests;
 
@@ -35,7 +35,7 @@ public sealed record InboxCounts(int Waiting, int Circulated, int MineOpen);
 /// The one inbox across every kind. "Waiting" and "circulated" read the participant index
 /// (<c>wf_participants</c>: company, user, kind) and join the request rows; "mine" reads the requests by applicant.
 /// </summary>
-public sealed class InboxQuery(UrakataDbContext db, CurrentUser currentUser, DelegationService delegations, TimeProvider clock) : IMenuBadgeSource
+public sealed class InboxQuery(UrakataDbContext db, CurrentUser currentUser, ProxyApprovalService proxies, TimeProvider clock) : IMenuBadgeSource
 {
     public const string WaitingBadge = "workflow.waiting";
 
@@ -98,8 +98,8 @@ public sealed class InboxQuery(UrakataDbContext db, CurrentUser currentUser, Del
     async Task<IReadOnlyDictionary<string, int>> IMenuBadgeSource.CountsAsync(CancellationToken ct) =>
         new Dictionary<string, int> { [WaitingBadge] = (await CountsAsync(ct)).Waiting };
 
-    private async Task<IReadOnlyList<ActiveDelegation>> DeputyForAsync(Guid me, CancellationToken ct) =>
-        await delegations.ActiveForAsync(me, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime), ct);
+    private async Task<IReadOnlyList<ActiveProxyApproval>> DeputyForAsync(Guid me, CancellationToken ct) =>
+        await proxies.ActiveForAsync(me, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime), ct);
 
     /// <summary>
     /// The current company, stated in each inbox query although the company filter already applies: the filter reads
@@ -113,7 +113,7 @@ public sealed class InboxQuery(UrakataDbContext db, CurrentUser currentUser, Del
     /// The inbox rows of <paramref name="kind"/> for the reader and for everyone they are deputy for today, each
     /// delegation only for the kinds it covers (one index range per person, joined to the filtered requests).
     /// </summary>
-    private IQueryable<InboxRow> Rows(Guid company, ParticipantKind kind, Guid me, IReadOnlyList<ActiveDelegation> deputyFor)
+    private IQueryable<InboxRow> Rows(Guid company, ParticipantKind kind, Guid me, IReadOnlyList<ActiveProxyApproval> deputyFor)
     {
         IQueryable<InboxRow> For(Guid user, IReadOnlyList<string> kinds)
         {

@@ -6,7 +6,7 @@ using Urakata.Platform.Domain;
 using Urakata.Platform.Numbering;
 using Urakata.Platform.Org;
 using Urakata.Platform.Security;
-using Urakata.Workflow.Delegations;
+using Urakata.Workflow.ProxyApprovals;
 using Urakata.Workflow.Forms;
 using Urakata.Workflow.Kinds;
 using Urakata.Workflow.Routing;
@@ -30,7 +30,7 @@ public sealed class RequestService(
     RouteResolver resolver,
     OrgDirectory org,
     NumberingService numbering,
-    DelegationService delegations,
+    ProxyApprovalService proxies,
     PermissionService permissions,
     RequestNotifier notifier,
     Platform.CompanyCalendar calendar,
@@ -186,7 +186,7 @@ public sealed class RequestService(
             return [];
         }
         var result = pending.Contains(me) ? new List<Guid> { me } : [];
-        var active = await delegations.ActiveForAsync(me, Now().Today, ct);
+        var active = await proxies.ActiveForAsync(me, Now().Today, ct);
         result.AddRange(active.Where(d => d.Covers(request.KindCode) && pending.Contains(d.DelegatorId) && d.DelegatorId != request.ApplicantId).Select(d => d.DelegatorId));
         return result;
     }
@@ -381,7 +381,7 @@ public sealed class RequestService(
         {
             return request;
         }
-        var delegators = await delegations.ActiveForAsync(me, Now().Today, ct);
+        var delegators = await proxies.ActiveForAsync(me, Now().Today, ct);
         return delegators.Any(d => d.Covers(request.KindCode) && Involved(request, d.DelegatorId)) ? request : throw new NotFoundException("Request");
     }
 

@@ -9,7 +9,7 @@ using Urakata.Platform.Domain;
 using Urakata.Platform.Features;
 using Urakata.Platform.Files;
 using Urakata.Tests.Infrastructure;
-using Urakata.Workflow.Delegations;
+using Urakata.Workflow.ProxyApprovals;
 using Urakata.Workflow.Requests;
 using Urakata.Workflow.Routing;
 
@@ -43,13 +43,13 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
             var request = await sp.GetRequiredService<RequestService>().DraftAsync(new RequestInput("ringi", secret,
                 new System.Text.Json.Nodes.JsonObject { ["purpose"] = secret, ["amount"] = 1 }));
             var deputy = await sp.GetRequiredService<UserAdmin>().CreateAsync(new CreateMember("iso-b-deputy", "B代理", null, null, UrakataFactory.Password, null, null));
-            var delegation = await sp.GetRequiredService<DelegationService>().CreateAsync(
-                new DelegationInput(deputy.UserId, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), Reason: secret));
+            var delegation = await sp.GetRequiredService<ProxyApprovalService>().CreateAsync(
+                new ProxyApprovalInput(deputy.UserId, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), Reason: secret));
             return new Dictionary<Type, Guid>
             {
                 [typeof(ApprovalRoute)] = route.Id,
                 [typeof(ApprovalRequest)] = request.Id,
-                [typeof(Delegation)] = delegation.Id,
+                [typeof(ProxyApproval)] = delegation.Id,
                 [typeof(Department)] = dept.Id,
                 [typeof(Position)] = pos.Id,
                 [typeof(OrgAssignment)] = asg.Id,

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 using Urakata.Platform.Domain;
 using Urakata.Tests.Infrastructure;
-using Urakata.Workflow.Delegations;
+using Urakata.Workflow.ProxyApprovals;
 using Urakata.Workflow.Pdf;
 using static Urakata.Tests.Workflow.WorkflowDemo;
 
@@ -24,7 +24,7 @@ public sealed class ApprovalPdfTests(UrakataFactory factory) : IClassFixture<Ura
         // 部長 山本 is away: 松本 approves for him (代理承認), the stamp says so.
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
         var matsumoto = await demo.UserAsync("matsumoto");
-        await demo.As<DelegationService, DelegationDto>("yamamoto", d => d.CreateAsync(new DelegationInput(matsumoto, today, today)));
+        await demo.As<ProxyApprovalService, ProxyApprovalDto>("yamamoto", d => d.CreateAsync(new ProxyApprovalInput(matsumoto, today, today)));
         await demo.Requests("matsumoto", s => s.ApproveAsync(r.Id, null, null));
         await demo.Requests("watanabe", s => s.ApproveAsync(r.Id, null, "承認します"));
 

@@ -5,7 +5,7 @@ using Urakata.Platform.Data;
 using Urakata.Platform.Domain;
 using Urakata.Platform.Org;
 using Urakata.Tests.Infrastructure;
-using Urakata.Workflow.Delegations;
+using Urakata.Workflow.ProxyApprovals;
 using Urakata.Workflow.Forms;
 using Urakata.Workflow.Kinds;
 using Urakata.Workflow.Requests;
@@ -14,7 +14,7 @@ using static Urakata.Tests.Workflow.WorkflowDemo;
 
 namespace Urakata.Tests.Workflow;
 
-/// <summary>Delegation, the inbox, administrator-defined kinds and routes, route migration — on the demo company.</summary>
+/// <summary>代理承認 (proxy approvals), the inbox, administrator-defined kinds and routes, route migration — on the demo company.</summary>
 [Trait("Category", "Database")]
 public sealed class WorkflowFeatureTests(UrakataFactory factory) : IClassFixture<UrakataFactory>
 {
@@ -30,13 +30,13 @@ public sealed class WorkflowFeatureTests(UrakataFactory factory) : IClassFixture
         // Not a deputy yet: 松本 cannot see it at all.
         await Assert.ThrowsAsync<NotFoundException>(() => demo.Requests("matsumoto", s => s.ApproveAsync(r.Id, kimura, null)));
         // A delegation for other kinds or other days does not help.
-        await demo.As<DelegationService, DelegationDto>("kimura", d => d.CreateAsync(new DelegationInput(matsumoto, Today, Today.AddDays(3), ["purchase"])));
-        await demo.As<DelegationService, DelegationDto>("kimura", d => d.CreateAsync(new DelegationInput(matsumoto, Today.AddDays(10), Today.AddDays(12))));
+        await demo.As<ProxyApprovalService, ProxyApprovalDto>("kimura", d => d.CreateAsync(new ProxyApprovalInput(matsumoto, Today, Today.AddDays(3), ["purchase"])));
+        await demo.As<ProxyApprovalService, ProxyApprovalDto>("kimura", d => d.CreateAsync(new ProxyApprovalInput(matsumoto, Today.AddDays(10), Today.AddDays(12))));
         await Assert.ThrowsAsync<NotFoundException>(() => demo.Requests("matsumoto", s => s.ApproveAsync(r.Id, kimura, null)));
         var notCovered = await demo.As<InboxQuery, InboxPage>("matsumoto", q => q.SearchAsync(new InboxFilter(InboxBox.Waiting, Text: r.Number)));
         Assert.Equal((0, 0), (notCovered.Items.Count, notCovered.Total));
 
-        await demo.As<DelegationService, DelegationDto>("kimura", d => d.CreateAsync(new DelegationInput(matsumoto, Today, Today.AddDays(3), ["ringi"], Reason: "出張のため")));
+        await demo.As<ProxyApprovalService, ProxyApprovalDto>("kimura", d => d.CreateAsync(new ProxyApprovalInput(matsumoto, Today, Today.AddDays(3), ["ringi"], Reason: "出張のため")));
         var inbox = await demo.As<InboxQuery, InboxPage>("matsumoto", q => q.SearchAsync(new InboxFilter(InboxBox.Waiting, Text: r.Number)));
         Assert.Equal(kimura, Assert.Single(inbox.Items).ForUserId);
 
@@ -54,11 +54,11 @@ public sealed class WorkflowFeatureTests(UrakataFactory factory) : IClassFixture
         var demo = await SeedAsync(factory);
         var r = await demo.RingiAsync("shimizu", "休暇中の代理", 30_000);
         var (kimura, hayashi) = (await demo.UserAsync("kimura"), await demo.UserAsync("hayashi"));
-        await demo.As<DelegationService, DelegationDto>("kimura", d => d.CreateAsync(new DelegationInput(hayashi, Today.AddDays(-30), Today.AddDays(300), OnlyWhenAbsent: true)));
+        await demo.As<ProxyApprovalService, ProxyApprovalDto>("kimura", d => d.CreateAsync(new ProxyApprovalInput(hayashi, Today.AddDays(-30), Today.AddDays(300), OnlyWhenAbsent: true)));
         await Assert.ThrowsAsync<NotFoundException>(() => demo.Requests("hayashi", s => s.GetAsync(r.Id)));
 
         // The leave module records 木村's approved leave: the standing deputy is active for those days.
-        await demo.As<DelegationService, bool>("admin", async d =>
+        await demo.As<ProxyApprovalService, bool>("admin", async d =>
         {
             await d.RecordAbsenceAsync(kimura, Today, Today.AddDays(1), "LV-TEST-1");
             return true;

@@ -1,20 +1,20 @@
 using Urakata.Platform.Domain;
 
-namespace Urakata.Workflow.Delegations;
+namespace Urakata.Workflow.ProxyApprovals;
 
 /// <summary>
 /// 代理承認: <see cref="DelegatorId"/> lets <see cref="DeputyId"/> act for them from <see cref="From"/> to
 /// <see cref="To"/> (inclusive), for the listed kinds (none: all kinds). With <see cref="OnlyWhenAbsent"/>
 /// the deputy acts only on days the delegator is recorded absent (an approved leave).
 /// </summary>
-public sealed class Delegation : CompanyEntity
+public sealed class ProxyApproval : CompanyEntity
 {
-    private Delegation()
+    private ProxyApproval()
     {
         KindCodes = "";
     }
 
-    public Delegation(Guid companyId, Guid delegatorId, Guid deputyId, DateOnly from, DateOnly to, IEnumerable<string>? kindCodes, bool onlyWhenAbsent, string? reason)
+    public ProxyApproval(Guid companyId, Guid delegatorId, Guid deputyId, DateOnly from, DateOnly to, IEnumerable<string>? kindCodes, bool onlyWhenAbsent, string? reason)
     {
         if (delegatorId == deputyId)
         {
@@ -49,7 +49,7 @@ public sealed class Delegation : CompanyEntity
     public void Revoke() => IsRevoked = true;
 }
 
-/// <summary>A day range someone is away (an approved leave); activates their <see cref="Delegation.OnlyWhenAbsent"/> deputies.</summary>
+/// <summary>A day range someone is away (an approved leave); activates their <see cref="ProxyApproval.OnlyWhenAbsent"/> deputies.</summary>
 public sealed class Absence : CompanyEntity
 {
     private Absence()
