@@ -40,17 +40,19 @@ public sealed class ApprovalAnalytics(UrakataDbContext db, RequestKinds kinds, P
 {
     private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
+    /// <summary>The longest-overdue requests listed (the counts per approver cover all of them).</summary>
+    private const int MaxOverdueListed = 200;
+
     public async Task<ApprovalReport> ReportAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         await permissions.RequireAsync(WorkflowPermissions.AnalyticsRead, ct);
         var start = DateTime.SpecifyKind(from.ToDateTime(TimeOnly.MinValue).AddHours(-9), DateTimeKind.Utc);
         var end = DateTime.SpecifyKind(to.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-9), DateTimeKind.Utc);
-        var requests = await db.Set<ApprovalRequest>().AsNoTracking()
-            .Where(r => r.SubmittedAt >= start && r.SubmittedAt < end || r.Status == RequestStatus.InProgress)
-            .ToListAsync(ct);
+        // The period's requests are read whole (their steps hold the decision times); what waits now comes from the
+        // inbox index, so a company with many open requests is not loaded into memory for the counts.
+        var inPeriod = await db.Set<ApprovalRequest>().AsNoTracking().Where(r => r.SubmittedAt >= start && r.SubmittedAt < end).ToListAsync(ct);
         var kindNames = (await kinds.ListAsync(ct)).ToDictionary(k => k.Code, k => k.Name);
         string KindName(string code) => kindNames.GetValueOrDefault(code, code);
-        var inPeriod = requests.Where(r => r.SubmittedAt >= start && r.SubmittedAt < end).ToList();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Tokyo));
 
         var byKind = inPeriod.GroupBy(r => r.KindCode).Select(g => new KindLeadTime(g.Key, KindName(g.Key),
@@ -63,19 +65,22 @@ public sealed class ApprovalAnalytics(UrakataDbContext db, RequestKinds kinds, P
         var bySteps = decisions.GroupBy(d => (d.Request.KindCode, d.Step.Name)).Select(g => new StepLeadTime(g.Key.KindCode, KindName(g.Key.KindCode), g.Key.Name,
             LeadTime.Of(g.Select(d => d.Hours).ToList()))).OrderByDescending(s => s.Decided.MeanHours).ToList();
 
-        var open = requests.Where(r => r.Status == RequestStatus.InProgress && r.CurrentStep is not null).ToList();
-        var waiting = open.SelectMany(r => r.CurrentStep!.Approvers.Where(a => a.Decision is null).Select(a => (r, a.UserId))).ToList();
-        var approverIds = decisions.Select(d => d.Approver.UserId).Concat(waiting.Select(w => w.UserId)).Distinct().ToList();
+        var pending = db.Set<RequestParticipant>().AsNoTracking().Where(p => p.Kind == ParticipantKind.Pending)
+            .Join(db.Set<ApprovalRequest>().AsNoTracking(), p => p.RequestId, r => r.Id, (p, r) => new { p.UserId, Overdue = r.CurrentDueDate < today });
+        var waiting = await pending.GroupBy(p => p.UserId)
+            .Select(g => new { UserId = g.Key, Count = g.Count(), Overdue = g.Count(x => x.Overdue) }).ToDictionaryAsync(x => x.UserId, ct);
+        var approverIds = decisions.Select(d => d.Approver.UserId).Concat(waiting.Keys).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => approverIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var byApprover = approverIds.Select(id => new ApproverLeadTime(id, names.GetValueOrDefault(id, ""),
                 LeadTime.Of(decisions.Where(d => d.Approver.UserId == id).Select(d => d.Hours).ToList()),
-                waiting.Count(w => w.UserId == id),
-                waiting.Count(w => w.UserId == id && w.r.CurrentDueDate < today)))
+                waiting.TryGetValue(id, out var w) ? w.Count : 0,
+                waiting.TryGetValue(id, out var o) ? o.Overdue : 0))
             .OrderByDescending(a => a.Decided.MeanHours).ThenByDescending(a => a.OverdueNow).ToList();
 
-        var overdue = open.Where(r => r.CurrentDueDate < today).OrderBy(r => r.CurrentDueDate)
+        var overdue = (await db.Set<ApprovalRequest>().AsNoTracking()
+                .Where(r => r.Status == RequestStatus.InProgress && r.CurrentDueDate < today).OrderBy(r => r.CurrentDueDate).Take(MaxOverdueListed).ToListAsync(ct))
             .Select(r => new OverdueRequest(r.Id, r.Number, r.Title, KindName(r.KindCode), r.ApplicantName, r.CurrentStepName, r.CurrentDueDate!.Value,
-                today.DayNumber - r.CurrentDueDate!.Value.DayNumber, r.CurrentStep!.Approvers.Where(a => a.Decision is null).Select(a => a.DisplayName).ToList()))
+                today.DayNumber - r.CurrentDueDate!.Value.DayNumber, r.CurrentStep?.Approvers.Where(a => a.Decision is null).Select(a => a.DisplayName).ToList() ?? []))
             .ToList();
         return new ApprovalReport(from, to, inPeriod.Count, byKind, bySteps, byApprover, overdue);
     }
