@@ -37,6 +37,6 @@ public sealed class PlatformModule : IUrakataModule
         quartz.AddJob<Jobs.HousekeepingJob>(j => j.WithIdentity(Jobs.HousekeepingJob.Key));
         // 03:30 every night, Japan time.
         quartz.AddTrigger(t => t.ForJob(Jobs.HousekeepingJob.Key).WithIdentity("platform.housekeeping.nightly")
-            .WithCronSchedule("0 30 3 * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"))));
+            .WithCronSchedule("0 30 3 * * ?", c => c.InTimeZone(Kernel.JapanTime.Zone)));
     }
 }

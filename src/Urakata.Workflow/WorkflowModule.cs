@@ -65,7 +65,7 @@ public sealed class WorkflowModule : IUrakataModule
         quartz.AddJob<DeadlineJob>(j => j.WithIdentity(DeadlineJob.Key));
         // 09:00 on weekdays, Japan time: reminders arrive at the start of the working day (the job skips nothing on holidays: it is idempotent).
         quartz.AddTrigger(t => t.ForJob(DeadlineJob.Key).WithIdentity("workflow.deadlines.morning")
-            .WithCronSchedule("0 0 9 ? * MON-FRI", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"))));
+            .WithCronSchedule("0 0 9 ? * MON-FRI", c => c.InTimeZone(Platform.Kernel.JapanTime.Zone)));
     }
 }
 

@@ -190,7 +190,7 @@ internal static class PlatformApi
     internal static int? IfMatch(HttpRequest request) => request.IfMatchVersion();
 
     private static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+        Kernel.JapanTime.Today(clock);
 }
 
 public static class HttpRequestVersionExtensions

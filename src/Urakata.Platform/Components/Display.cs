@@ -38,6 +38,5 @@ public static class Display
 
     private static readonly string[] DateInputFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy-M-d"];
 
-    public static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Tokyo).DateTime);
+    public static DateOnly Today(TimeProvider clock) => JapanTime.Today(clock);
 }

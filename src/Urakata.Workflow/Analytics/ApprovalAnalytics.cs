@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Urakata.Platform.Data;
+using Urakata.Platform.Kernel;
 using Urakata.Platform.Security;
 using Urakata.Workflow.Kinds;
 using Urakata.Workflow.Requests;
@@ -38,22 +39,19 @@ public sealed record ApprovalReport(DateOnly From, DateOnly To, int Submitted, I
 /// </summary>
 public sealed class ApprovalAnalytics(UrakataDbContext db, RequestKinds kinds, PermissionService permissions, TimeProvider clock)
 {
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
     /// <summary>The longest-overdue requests listed (the counts per approver cover all of them).</summary>
     private const int MaxOverdueListed = 200;
 
     public async Task<ApprovalReport> ReportAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         await permissions.RequireAsync(WorkflowPermissions.AnalyticsRead, ct);
-        var start = DateTime.SpecifyKind(from.ToDateTime(TimeOnly.MinValue).AddHours(-9), DateTimeKind.Utc);
-        var end = DateTime.SpecifyKind(to.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-9), DateTimeKind.Utc);
+        var (start, end) = (JapanTime.StartUtc(from), JapanTime.StartUtc(to.AddDays(1)));
         // The period's requests are read whole (their steps hold the decision times); what waits now comes from the
         // inbox index, so a company with many open requests is not loaded into memory for the counts.
         var inPeriod = await db.Set<ApprovalRequest>().AsNoTracking().Where(r => r.SubmittedAt >= start && r.SubmittedAt < end).ToListAsync(ct);
         var kindNames = (await kinds.ListAsync(ct)).ToDictionary(k => k.Code, k => k.Name);
         string KindName(string code) => kindNames.GetValueOrDefault(code, code);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Tokyo));
+        var today = JapanTime.Today(clock);
 
         var byKind = inPeriod.GroupBy(r => r.KindCode).Select(g => new KindLeadTime(g.Key, KindName(g.Key),
             LeadTime.Of(g.Where(r => r.DecidedAt is not null && r.Status is RequestStatus.Approved or RequestStatus.Rejected)

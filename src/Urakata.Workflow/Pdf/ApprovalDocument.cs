@@ -19,7 +19,6 @@ public static class ApprovalDocument
 {
     private const double Left = 15, Right = 195, BoxWidth = 20, BoxHeight = 26, LabelWidth = 8;
     private const int BoxesPerRow = 7;
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
     private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
 
     /// <summary>One box of the 承認欄.</summary>
@@ -183,7 +182,7 @@ public static class ApprovalDocument
 
     private static string Yen(long amount) => MoneyFormatter.Format(Money.Yen(amount), Japanese);
 
-    private static DateOnly JapanDate(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, Tokyo));
+    private static DateOnly JapanDate(DateTime utc) => JapanTime.DateOf(utc);
 
     private static string Date(DateOnly d) => d.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
 
@@ -191,5 +190,5 @@ public static class ApprovalDocument
 
     private static string DateText(JsonNode? node) => DateOnly.TryParse(node?.ToString(), CultureInfo.InvariantCulture, out var d) ? Date(d) : "";
 
-    private static string Instant(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Tokyo).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Instant(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, JapanTime.Zone).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -22,7 +22,6 @@ public sealed class DeadlineJob(
     TimeProvider clock, ILogger<DeadlineJob> logger) : IJob
 {
     public static readonly JobKey Key = new("workflow.deadlines");
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunAsync(cancellationToken);
 
@@ -30,7 +29,7 @@ public sealed class DeadlineJob(
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Tokyo));
+        var today = Platform.Kernel.JapanTime.DateOf(now);
         // A week ahead covers "the business day before" across any run of holidays short of ゴールデンウィーク's longest.
         var horizon = today.AddDays(7);
         List<(Guid Company, Guid Id)> due;

@@ -99,7 +99,7 @@ public sealed class InboxQuery(UrakataDbContext db, CurrentUser currentUser, Pro
         new Dictionary<string, int> { [WaitingBadge] = (await CountsAsync(ct)).Waiting };
 
     private async Task<IReadOnlyList<ActiveProxyApproval>> DeputyForAsync(Guid me, CancellationToken ct) =>
-        await proxies.ActiveForAsync(me, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime), ct);
+        await proxies.ActiveForAsync(me, Platform.Kernel.JapanTime.Today(clock), ct);
 
     /// <summary>
     /// The current company, stated in each inbox query although the company filter already applies: the filter reads
@@ -166,12 +166,12 @@ public sealed class InboxQuery(UrakataDbContext db, CurrentUser currentUser, Pro
         }
         if (f.From is { } from)
         {
-            var start = JstStart(from);
+            var start = Platform.Kernel.JapanTime.StartUtc(from);
             query = query.Where(r => r.SubmittedAt >= start);
         }
         if (f.To is { } to)
         {
-            var end = JstStart(to.AddDays(1));
+            var end = Platform.Kernel.JapanTime.StartUtc(to.AddDays(1));
             query = query.Where(r => r.SubmittedAt < end);
         }
         if (f.Status is { } status)
@@ -180,6 +180,4 @@ public sealed class InboxQuery(UrakataDbContext db, CurrentUser currentUser, Pro
         }
         return query;
     }
-
-    private static DateTime JstStart(DateOnly date) => DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue).AddHours(-9), DateTimeKind.Utc);
 }

@@ -38,8 +38,6 @@ public sealed class RequestService(
     IServiceProvider services,
     TimeProvider clock)
 {
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
     /// <summary>Saves a draft (nothing is routed or numbered yet).</summary>
     public async Task<ApprovalRequest> DraftAsync(RequestInput input, CancellationToken ct = default)
     {
@@ -349,7 +347,7 @@ public sealed class RequestService(
         if (request.Status == RequestStatus.InProgress && request.CurrentStep is { DueDays: { } days, DueDate: null, ActivatedAt: { } since })
         {
             // Due in business days of the company calendar (土日, 祝日 and company days off do not count).
-            var start = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(since, Tokyo));
+            var start = Platform.Kernel.JapanTime.DateOf(since);
             var businessDays = await calendar.ForYearsAsync(start.Year, start.Year + 1, ct);
             request.SetDueDate(businessDays.AddBusinessDays(start, days));
         }
@@ -390,8 +388,8 @@ public sealed class RequestService(
 
     private (DateTime Utc, DateOnly Today) Now()
     {
-        var now = clock.GetUtcNow();
-        return (now.UtcDateTime, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Tokyo).DateTime));
+        var now = clock.GetUtcNow().UtcDateTime;
+        return (now, Platform.Kernel.JapanTime.DateOf(now));
     }
 }
 
