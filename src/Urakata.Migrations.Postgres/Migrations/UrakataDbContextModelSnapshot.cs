@@ -103,6 +103,855 @@ namespace Urakata.Migrations.Postgres.Migrations
                     b.ToTable("pf_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Urakata.Accounting.Accounts.Account", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("DefaultTaxCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("default_tax_code");
+
+                    b.Property<string>("EnglishName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("english_name");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("group");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kana")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("kana");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalSide")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("normal_side");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("search_key");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_accounts");
+
+                    b.HasIndex("CompanyId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acc_accounts_company_id_code");
+
+                    b.ToTable("acc_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Accounts.SubAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kana")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("kana");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("search_key");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_sub_accounts");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_acc_sub_accounts_account_id");
+
+                    b.HasIndex("CompanyId", "AccountId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acc_sub_accounts_company_id_account_id_code");
+
+                    b.ToTable("acc_sub_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Journal.EntryEvidence", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<DateTime>("AttachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attached_at");
+
+                    b.Property<Guid?>("AttachedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attached_by");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.HasKey("EntryId", "FileId")
+                        .HasName("pk_acc_entry_evidence");
+
+                    b.HasIndex("CompanyId", "FileId")
+                        .HasDatabaseName("ix_acc_entry_evidence_company_id_file_id");
+
+                    b.ToTable("acc_entry_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Journal.JournalChainHead", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_hash");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("CompanyId")
+                        .HasName("pk_acc_journal_chains");
+
+                    b.ToTable("acc_journal_chains", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Journal.JournalDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("_lines")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lines");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_journal_drafts");
+
+                    b.HasIndex("CompanyId", "CreatedBy")
+                        .HasDatabaseName("ix_acc_journal_drafts_company_id_created_by");
+
+                    b.ToTable("acc_journal_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Journal.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ChainSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_sequence");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<Guid?>("PostedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posted_by");
+
+                    b.Property<string>("PostedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("posted_by_name");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<Guid?>("ReversalOf")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reversal_of");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_key");
+
+                    b.Property<long>("TotalAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_amount");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_journal_entries");
+
+                    b.HasIndex("CompanyId", "ChainSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acc_journal_entries_company_id_chain_sequence");
+
+                    b.HasIndex("CompanyId", "Date")
+                        .HasDatabaseName("ix_acc_journal_entries_company_id_date");
+
+                    b.HasIndex("CompanyId", "ReversalOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acc_journal_entries_company_id_reversal_of")
+                        .HasFilter("reversal_of IS NOT NULL");
+
+                    b.HasIndex("CompanyId", "TotalAmount")
+                        .HasDatabaseName("ix_acc_journal_entries_company_id_total_amount");
+
+                    b.HasIndex("CompanyId", "FiscalYear", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acc_journal_entries_company_id_fiscal_year_number");
+
+                    b.HasIndex("CompanyId", "Source", "SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acc_journal_entries_company_id_source_source_key")
+                        .HasFilter("source_key IS NOT NULL");
+
+                    b.ToTable("acc_journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Journal.JournalLine", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_no");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("Credit")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credit");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<long>("Debit")
+                        .HasColumnType("bigint")
+                        .HasColumnName("debit");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<long>("EntryNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_number");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<bool>("IsTaxLine")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_tax_line");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<Guid?>("SubAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sub_account_id");
+
+                    b.Property<long>("TaxAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_amount");
+
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("tax_code");
+
+                    b.Property<decimal?>("TaxRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("tax_rate");
+
+                    b.HasKey("EntryId", "LineNo")
+                        .HasName("pk_acc_journal_lines");
+
+                    b.HasIndex("CompanyId", "FiscalYear", "TaxCode")
+                        .HasDatabaseName("ix_acc_journal_lines_company_id_fiscal_year_tax_code");
+
+                    b.HasIndex("CompanyId", "PartnerId", "Date")
+                        .HasDatabaseName("ix_acc_journal_lines_company_id_partner_id_date");
+
+                    b.HasIndex("CompanyId", "AccountId", "Date", "EntryNumber", "LineNo")
+                        .HasDatabaseName("ix_acc_journal_lines_company_id_account_id_date_entry_number_l");
+
+                    b.ToTable("acc_journal_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Ledger.FiscalYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CarryForwardEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carry_forward_entry_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<int>("LockedThrough")
+                        .HasColumnType("integer")
+                        .HasColumnName("locked_through");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_fiscal_years");
+
+                    b.HasIndex("CompanyId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acc_fiscal_years_company_id_year");
+
+                    b.ToTable("acc_fiscal_years", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Ledger.LedgerBalance", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("SubAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sub_account_id");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<long>("Credit")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credit");
+
+                    b.Property<long>("Debit")
+                        .HasColumnType("bigint")
+                        .HasColumnName("debit");
+
+                    b.HasKey("CompanyId", "FiscalYear", "Period", "AccountId", "SubAccountId", "DepartmentId")
+                        .HasName("pk_acc_balances");
+
+                    b.ToTable("acc_balances", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Ledger.LedgerSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Bookkeeping")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("bookkeeping");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Rounding")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rounding");
+
+                    b.Property<int?>("SimplifiedBusinessCategory")
+                        .HasColumnType("integer")
+                        .HasColumnName("simplified_business_category");
+
+                    b.Property<string>("TaxMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tax_method");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_settings");
+
+                    b.HasIndex("CompanyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acc_settings_company_id");
+
+                    b.ToTable("acc_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Partners.Partner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("CorporateNumber")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("corporate_number");
+
+                    b.Property<string>("InvoiceRegistrationNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("invoice_registration_number");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("IsIndividual")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_individual");
+
+                    b.Property<string>("Kana")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("kana");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("RegisteredFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_from");
+
+                    b.Property<DateOnly?>("RegisteredUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_until");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("search_key");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_partners");
+
+                    b.HasIndex("CompanyId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acc_partners_company_id_code");
+
+                    b.HasIndex("CompanyId", "InvoiceRegistrationNumber")
+                        .HasDatabaseName("ix_acc_partners_company_id_invoice_registration_number");
+
+                    b.ToTable("acc_partners", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Tax.TaxRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("NationalRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("national_rate");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("rate");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_tax_rates");
+
+                    b.ToTable("acc_tax_rates", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Kind = "Standard",
+                            NationalRate = 0.04m,
+                            Rate = 0.05m,
+                            ValidFrom = new DateOnly(1997, 4, 1),
+                            ValidTo = new DateOnly(2014, 3, 31)
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Kind = "Standard",
+                            NationalRate = 0.063m,
+                            Rate = 0.08m,
+                            ValidFrom = new DateOnly(2014, 4, 1),
+                            ValidTo = new DateOnly(2019, 9, 30)
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Kind = "Standard",
+                            NationalRate = 0.078m,
+                            Rate = 0.10m,
+                            ValidFrom = new DateOnly(2019, 10, 1)
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Kind = "Reduced",
+                            NationalRate = 0.0624m,
+                            Rate = 0.08m,
+                            ValidFrom = new DateOnly(2019, 10, 1)
+                        });
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Tax.TransitionalCreditRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confirmed");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("share");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_transitional_credit_rates");
+
+                    b.ToTable("acc_transitional_credit_rates", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Confirmed = true,
+                            Share = 1.00m,
+                            Source = "before 2023-10-01 (区分記載請求書等保存方式)",
+                            ValidFrom = new DateOnly(1989, 4, 1),
+                            ValidTo = new DateOnly(2023, 9, 30)
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Confirmed = true,
+                            Share = 0.80m,
+                            Source = "平成28年改正法附則52条 (reference §1.5)",
+                            ValidFrom = new DateOnly(2023, 10, 1),
+                            ValidTo = new DateOnly(2026, 9, 30)
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Confirmed = false,
+                            Share = 0.70m,
+                            Source = "令和8年度改正大綱 (unconfirmed; pre-reform law: 50%)",
+                            ValidFrom = new DateOnly(2026, 10, 1),
+                            ValidTo = new DateOnly(2028, 9, 30)
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Confirmed = true,
+                            Share = 0.50m,
+                            Source = "50% under both the law and the 大綱",
+                            ValidFrom = new DateOnly(2028, 10, 1),
+                            ValidTo = new DateOnly(2029, 9, 30)
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Confirmed = false,
+                            Share = 0.50m,
+                            Source = "令和8年度改正大綱 (unconfirmed; pre-reform law: 0%)",
+                            ValidFrom = new DateOnly(2029, 10, 1),
+                            ValidTo = new DateOnly(2030, 9, 30)
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Confirmed = false,
+                            Share = 0.30m,
+                            Source = "令和8年度改正大綱 (unconfirmed; pre-reform law: 0%)",
+                            ValidFrom = new DateOnly(2030, 10, 1),
+                            ValidTo = new DateOnly(2031, 9, 30)
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Confirmed = true,
+                            Share = 0m,
+                            Source = "no transitional credit",
+                            ValidFrom = new DateOnly(2031, 10, 1)
+                        });
+                });
+
             modelBuilder.Entity("Urakata.Platform.Api.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1486,6 +2335,26 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_pf_user_tokens_pf_users_user_id");
                 });
 
+            modelBuilder.Entity("Urakata.Accounting.Accounts.SubAccount", b =>
+                {
+                    b.HasOne("Urakata.Accounting.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_acc_sub_accounts_acc_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Journal.JournalLine", b =>
+                {
+                    b.HasOne("Urakata.Accounting.Journal.JournalEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_acc_journal_lines_acc_journal_entries_entry_id");
+                });
+
             modelBuilder.Entity("Urakata.Platform.Domain.CompanyMembership", b =>
                 {
                     b.HasOne("Urakata.Platform.Domain.Company", null)
@@ -1607,6 +2476,11 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_wf_participants_wf_requests_request_id");
+                });
+
+            modelBuilder.Entity("Urakata.Accounting.Journal.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Urakata.Platform.Domain.CompanyMembership", b =>

@@ -114,7 +114,7 @@ internal static class AuditTrail
     {
         AuditEvent or AuditChainHead or Numbering.NumberSequence or Outbox.OutboxMessage or Api.IdempotencyRecord or Security.UserSession => false,
         IdentityUserToken<Guid> or IdentityUserClaim<Guid> or IdentityUserLogin<Guid> => false,
-        Notification or IDerivedRecord => false,
+        Notification or IDerivedRecord or IChainedRecord => false,
         _ => true,
     };
 

@@ -63,6 +63,12 @@ public sealed class SensitiveAttribute : Attribute;
 /// </summary>
 public interface IDerivedRecord;
 
+/// <summary>
+/// An immutable row protected by its module's own hash chain (a posted journal line): the audit trail records the
+/// aggregate it belongs to, not a copy of every row, and <c>urakata verify</c> checks it through the module's chain.
+/// </summary>
+public interface IChainedRecord;
+
 /// <summary>Attribute for properties that are not audited at all (derived or technical state).</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class NotAuditedAttribute : Attribute;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Urakata.Platform.Data;
 using Urakata.Workflow.Requests;
 using Urakata.Workflow.Routing;
 

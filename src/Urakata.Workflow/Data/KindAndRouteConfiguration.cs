@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Urakata.Platform.Data;
 using Urakata.Workflow.Kinds;
 using Urakata.Workflow.Routing;
 

@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Urakata.Workflow.Data;
+namespace Urakata.Platform.Data;
 
 /// <summary>
 /// Parts of an aggregate stored as JSON text (the same on SQLite and PostgreSQL), always read and written with
 /// it. Changes inside are detected by comparing the JSON.
 /// </summary>
-internal static class JsonColumns
+public static class JsonColumns
 {
     /// <summary>Japanese stays readable in the column (no \u escapes).</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Urakata.Accounting.Journal;
+using Urakata.Accounting.Ledger;
+using Urakata.Platform.Modules;
+using Urakata.Platform.Security;
+
+namespace Urakata.Accounting;
+
+/// <summary>
+/// The general ledger (総勘定元帳): chart of accounts, 補助科目, 取引先, tax codes with effective-dated rates, fiscal
+/// years, posted and hash-chained journal entries, monthly balances and the books and statements read from them.
+/// Invoices, payables, banking and payroll post through <see cref="JournalPosting"/>.
+/// </summary>
+public sealed class AccountingModule : IUrakataModule
+{
+    public string Name => "accounting";
+
+    public IEnumerable<PermissionDefinition> Permissions =>
+    [
+        new(AccountingPermissions.JournalRead, "仕訳・帳簿の閲覧", "Read the journal and the books", "accounting"),
+        new(AccountingPermissions.JournalPost, "仕訳の登録・取消", "Post and reverse journal entries", "accounting"),
+        new(AccountingPermissions.MastersManage, "勘定科目・取引先・会計設定の管理", "Manage accounts, partners and ledger settings", "accounting"),
+        new(AccountingPermissions.PeriodsManage, "月次締め・決算・年度の再開", "Lock months, close and reopen fiscal years", "accounting"),
+        new(AccountingPermissions.Import, "仕訳のインポート", "Import journal entries", "accounting"),
+    ];
+
+    public IEnumerable<MenuItem> MenuItems =>
+    [
+        new("accounting", "Menu.Accounting.Journal", "accounting/journal", MudBlazor.Icons.Material.Filled.MenuBook, AccountingPermissions.JournalRead, Order: 20),
+        new("accounting", "Menu.Accounting.NewEntry", "accounting/journal/new", MudBlazor.Icons.Material.Filled.PostAdd, AccountingPermissions.JournalPost, Order: 21),
+        new("accounting", "Menu.Accounting.TrialBalance", "accounting/trial-balance", MudBlazor.Icons.Material.Filled.TableChart, AccountingPermissions.JournalRead, Order: 22),
+        new("accounting", "Menu.Accounting.Accounts", "accounting/accounts", MudBlazor.Icons.Material.Filled.AccountTree, AccountingPermissions.JournalRead, Order: 26),
+    ];
+
+    public IEnumerable<(string RoleKey, string Permission)> DemoGrants =>
+    [
+        ("accounting", AccountingPermissions.JournalRead),
+        ("accounting", AccountingPermissions.JournalPost),
+        ("accounting", AccountingPermissions.MastersManage),
+        ("accounting", AccountingPermissions.PeriodsManage),
+        ("accounting", AccountingPermissions.Import),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddScoped<LedgerContext>().AddScoped<FiscalYears>().AddScoped<JournalPosting>().AddScoped<JournalQueries>()
+            .AddScoped<YearEndClose>().AddScoped<Reports.TrialBalanceReport>().AddScoped<Reports.GeneralLedgerReport>()
+            .AddSingleton<Platform.Audit.IChainVerifier, JournalVerifier>();
+
+    public void MapEndpoints(IEndpointRouteBuilder api) => Api.AccountingApi.Map(api);
+}
+
+public static class AccountingPermissions
+{
+    public const string JournalRead = "accounting.journal.read";
+    public const string JournalPost = "accounting.journal.post";
+    public const string MastersManage = "accounting.masters.manage";
+    public const string PeriodsManage = "accounting.periods.manage";
+    public const string Import = "accounting.import";
+}

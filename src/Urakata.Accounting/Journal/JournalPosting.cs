@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using Urakata.Accounting.Accounts;
+using Urakata.Accounting.Data;
+using Urakata.Accounting.Ledger;
+using Urakata.Accounting.Tax;
+using Urakata.Platform.Data;
+using Urakata.Platform.Domain;
+using Urakata.Platform.Kernel;
+using Urakata.Platform.Numbering;
+using Urakata.Platform.Security;
+
+namespace Urakata.Accounting.Journal;
+
+/// <summary>
+/// 仕訳の転記: the one path every posting takes (the entry form, the API, imports of single entries, recurring entries,
+/// other modules). In one transaction: resolve codes, split tax, apply the posting rules, take the gap-free number,
+/// extend the hash chain, write the entry and add it to the monthly balances.
+/// </summary>
+public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, FiscalYears years, NumberingService numbers, CurrentUser user, TimeProvider clock)
+{
+    public const string NumberKind = "journal";
+
+    public Task<JournalEntry> PostAsync(JournalEntryInput input, CancellationToken ct = default) =>
+        PostAsync(input, EntryKind.Normal, "manual", null, ct);
+
+    /// <summary>
+    /// Posts <paramref name="input"/>. With a <paramref name="sourceKey"/> the posting is idempotent: the entry already
+    /// posted under that key is returned instead of a second one (a recurring month, an approved claim).
+    /// </summary>
+    public async Task<JournalEntry> PostAsync(JournalEntryInput input, EntryKind kind, string source, string? sourceKey, CancellationToken ct = default)
+    {
+        var context = await ledger.LoadAsync(ct);
+        var resolved = await ResolveAsync(input, context, ct);
+        var lines = TaxSplitter.Split(resolved, input.Date, context.Settings, context.Rates, context.InputTax, context.OutputTax);
+        return await db.InTransactionAsync(async t =>
+        {
+            if (sourceKey is not null && await FindBySourceAsync(source, sourceKey, t) is { } existing)
+            {
+                return existing;
+            }
+            var year = kind == EntryKind.Opening
+                ? await years.ForYearAsync(context.Company.FiscalYearOf(input.Date), t)
+                : await years.ForDateAsync(input.Date, t);
+            var entry = JournalEntry.Create(year, input.Date, kind, input.Description, lines, source, sourceKey);
+            await SaveAsync(entry, t);
+            return entry;
+        }, ct);
+    }
+
+    /// <summary>逆仕訳: cancels <paramref name="entryId"/> with a mirrored entry dated <paramref name="date"/> (default: the original's date).</summary>
+    public async Task<JournalEntry> ReverseAsync(Guid entryId, DateOnly? date, string? reason, CancellationToken ct = default)
+    {
+        var context = await ledger.LoadAsync(ct);
+        return await db.InTransactionAsync(async t =>
+        {
+            var original = await db.Set<JournalEntry>().AsNoTracking().Include(e => e.Lines).SingleOrDefaultAsync(e => e.Id == entryId, t)
+                ?? throw new NotFoundException("Journal entry");
+            if (await db.Set<JournalEntry>().AnyAsync(e => e.ReversalOf == entryId, t))
+            {
+                throw new ConflictException(AccountingMessages.AlreadyReversed);
+            }
+            var on = date ?? original.Date;
+            var year = original.Kind == EntryKind.Opening ? await years.ForYearAsync(original.FiscalYear, t) : await years.ForDateAsync(on, t);
+            var reversal = original.Reverse(year, on, context.Accounts, context.SubAccounts, reason);
+            await SaveAsync(reversal, t);
+            return reversal;
+        }, ct);
+    }
+
+    /// <summary>Seals and writes an entry built by <see cref="JournalEntry.Create"/>; the caller's transaction must be open.</summary>
+    internal async Task SaveAsync(JournalEntry entry, CancellationToken ct)
+    {
+        var number = await numbers.TakeAsync(NumberKind, entry.FiscalYear, ct);
+        var (sequence, previous) = await ReserveChainAsync(entry.CompanyId, ct);
+        entry.Seal(number, sequence, previous, clock.GetUtcNow().UtcDateTime, user.UserId, user.DisplayName ?? user.UserName ?? "system");
+        db.Add(entry);
+        await db.SaveChangesAsync(ct);
+        var hash = entry.Hash;
+        var companyId = entry.CompanyId;
+        await db.Set<JournalChainHead>().Where(h => h.CompanyId == companyId).ExecuteUpdateAsync(s => s.SetProperty(h => h.LastHash, hash), ct);
+        await BalanceWriter.AddAsync(db, entry.Lines.ToList(), ct);
+        db.Entry(entry).State = EntityState.Detached;
+        foreach (var line in entry.Lines)
+        {
+            db.Entry(line).State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>Locks the chain head (row lock on PostgreSQL, the write lock on SQLite) and takes the next position.</summary>
+    private async Task<(long Sequence, string PreviousHash)> ReserveChainAsync(Guid companyId, CancellationToken ct)
+    {
+        var heads = db.Set<JournalChainHead>().Where(h => h.CompanyId == companyId);
+        if (await heads.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence + 1), ct) == 0)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO acc_journal_chains (company_id, last_sequence, last_hash) VALUES ({companyId}, 0, '') ON CONFLICT (company_id) DO NOTHING", ct);
+            await heads.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence + 1), ct);
+        }
+        var head = await heads.AsNoTracking().SingleAsync(ct);
+        return (head.LastSequence, head.LastHash);
+    }
+
+    private async Task<JournalEntry?> FindBySourceAsync(string source, string sourceKey, CancellationToken ct) =>
+        await db.Set<JournalEntry>().AsNoTracking().Include(e => e.Lines).SingleOrDefaultAsync(e => e.Source == source && e.SourceKey == sourceKey, ct);
+
+    /// <summary>Codes to records; every unknown or retired code is reported at its line and field, all at once.</summary>
+    internal async Task<List<ResolvedLine>> ResolveAsync(JournalEntryInput input, LedgerContext.Loaded context, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var departmentCodes = input.Lines.Select(l => l.DepartmentCode).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => JapaneseText.Narrow(c!)).Distinct().ToList();
+        var departments = departmentCodes.Count == 0 ? [] : await db.Departments.AsNoTracking()
+            .Where(d => departmentCodes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Id, ct);
+        var partnerCodes = input.Lines.Select(l => l.PartnerCode).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => JapaneseText.Narrow(c!)).Distinct().ToList();
+        var partners = partnerCodes.Count == 0 ? [] : await db.Set<Partners.Partner>().AsNoTracking()
+            .Where(p => partnerCodes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+        var result = new List<ResolvedLine>(input.Lines.Count);
+        for (var i = 0; i < input.Lines.Count; i++)
+        {
+            var line = input.Lines[i];
+            var account = context.AccountByCode(line.AccountCode);
+            if (account is null)
+            {
+                errors[$"lines[{i}].account"] = [AccountingMessages.AccountUnknown(line.AccountCode)];
+                continue;
+            }
+            SubAccount? sub = null;
+            if (!string.IsNullOrWhiteSpace(line.SubAccountCode) && (sub = context.SubAccountByCode(account.Id, line.SubAccountCode)) is null)
+            {
+                errors[$"lines[{i}].subAccount"] = [AccountingMessages.SubAccountUnknown(line.SubAccountCode)];
+            }
+            Guid? department = null;
+            if (!string.IsNullOrWhiteSpace(line.DepartmentCode))
+            {
+                if (departments.TryGetValue(JapaneseText.Narrow(line.DepartmentCode), out var d))
+                {
+                    department = d;
+                }
+                else
+                {
+                    errors[$"lines[{i}].department"] = [AccountingMessages.DepartmentUnknown(line.DepartmentCode)];
+                }
+            }
+            Partners.Partner? partner = null;
+            if (!string.IsNullOrWhiteSpace(line.PartnerCode) && !partners.TryGetValue(JapaneseText.Narrow(line.PartnerCode), out partner))
+            {
+                errors[$"lines[{i}].partner"] = [AccountingMessages.PartnerUnknown(line.PartnerCode)];
+            }
+            // No code: the account's default. An explicit "" or "-" means no tax code at all.
+            var taxCodeText = line.TaxCode is null ? account.DefaultTaxCode : line.TaxCode.Trim() is "" or "-" ? null : line.TaxCode;
+            var taxCode = TaxCodes.Find(taxCodeText);
+            if (taxCodeText is not null && taxCode is null)
+            {
+                errors[$"lines[{i}].taxCode"] = [AccountingMessages.TaxCodeUnknown];
+            }
+            result.Add(new ResolvedLine(account, line.Side, line.Amount, taxCode, sub, department, partner?.Id, line.Description, line.TaxAmount));
+        }
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+        return result;
+    }
+}

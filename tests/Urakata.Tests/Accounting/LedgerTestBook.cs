@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Urakata.Accounting.Accounts;
+using Urakata.Accounting.Journal;
+using Urakata.Tests.Infrastructure;
+
+namespace Urakata.Tests.Accounting;
+
+/// <summary>A fresh company's ledger for feature tests (March year end, standard chart), posting as its administrator.</summary>
+public sealed class LedgerTestBook(UrakataFactory factory, TestCompany company)
+{
+    public TestCompany Company { get; } = company;
+
+    public static async Task<LedgerTestBook> CreateAsync(UrakataFactory factory, string name)
+    {
+        var company = await factory.CreateCompanyAsync(name, "adm-" + Guid.NewGuid().ToString("N")[..8]);
+        return new LedgerTestBook(factory, company);
+    }
+
+    public Task<T> Run<T>(Func<IServiceProvider, Task<T>> work) => factory.InCompanyAsync(Company.Id, Company.AdminId, work);
+
+    public Task<T> Use<TService, T>(Func<TService, Task<T>> work) where TService : notnull => Run(sp => work(sp.GetRequiredService<TService>()));
+
+    public Task<JournalEntry> PostAsync(DateOnly date, string description, params JournalLineInput[] lines) =>
+        Use<JournalPosting, JournalEntry>(p => p.PostAsync(new JournalEntryInput(date, description, lines)));
+
+    public static JournalLineInput Dr(string account, long amount, string? tax = "-", string? sub = null, string? department = null, string? partner = null) =>
+        new(BalanceSide.Debit, account, amount, tax, sub, department, partner);
+
+    public static JournalLineInput Cr(string account, long amount, string? tax = "-", string? sub = null, string? department = null, string? partner = null) =>
+        new(BalanceSide.Credit, account, amount, tax, sub, department, partner);
+}
