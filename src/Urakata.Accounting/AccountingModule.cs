@@ -45,7 +45,8 @@ public sealed class AccountingModule : IUrakataModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services.AddScoped<LedgerContext>().AddScoped<FiscalYears>().AddScoped<JournalPosting>().AddScoped<JournalQueries>()
-            .AddScoped<YearEndClose>().AddScoped<Reports.TrialBalanceReport>().AddScoped<Reports.GeneralLedgerReport>()
+            .AddScoped<YearEndClose>().AddScoped<LedgerSettingsService>().AddScoped<Accounts.ChartOfAccounts>().AddScoped<Partners.PartnerDirectory>()
+            .AddScoped<JournalDrafts>().AddScoped<JournalEvidence>().AddScoped<Reports.MonthlyReports>().AddScoped<Reports.TaxSummaryReport>().AddScoped<Reports.TrialBalanceReport>().AddScoped<Reports.GeneralLedgerReport>()
             .AddSingleton<Platform.Audit.IChainVerifier, JournalVerifier>();
 
     public void MapEndpoints(IEndpointRouteBuilder api) => Api.AccountingApi.Map(api);

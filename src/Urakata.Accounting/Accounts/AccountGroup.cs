@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 namespace Urakata.Accounting.Accounts;
 
 /// <summary>The five elements of the statements (資産・負債・純資産・収益・費用).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AccountSection>))]
 public enum AccountSection
 {
     Assets,
@@ -14,6 +16,7 @@ public enum AccountSection
 /// Where an account stands on the 貸借対照表 or 損益計算書, declared in Japanese statement order (財務諸表等規則 /
 /// 中小企業の会計に関する指針): the enum order is the order the statements print.
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AccountGroup>))]
 public enum AccountGroup
 {
     CurrentAssets,
@@ -39,6 +42,7 @@ public enum AccountGroup
 }
 
 /// <summary>The side on which an account's balance normally stands (貸借区分).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BalanceSide>))]
 public enum BalanceSide
 {
     Debit,
@@ -68,6 +72,7 @@ public static class AccountGroups
 }
 
 /// <summary>An account the ledger itself needs to find (the tax split, the year-end close).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AccountRole>))]
 public enum AccountRole
 {
     None,

@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using Urakata.Accounting.Accounts;
 using Urakata.Accounting.Ledger;
 using Urakata.Platform.Domain;
 
 namespace Urakata.Accounting.Journal;
 
+[JsonConverter(typeof(JsonStringEnumConverter<EntryKind>))]
 public enum EntryKind
 {
     /// <summary>通常の仕訳.</summary>

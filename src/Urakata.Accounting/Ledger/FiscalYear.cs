@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using Urakata.Platform.Domain;
 
 namespace Urakata.Accounting.Ledger;
 
+[JsonConverter(typeof(JsonStringEnumConverter<FiscalYearStatus>))]
 public enum FiscalYearStatus
 {
     Open,

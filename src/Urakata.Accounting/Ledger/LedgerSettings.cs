@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using Urakata.Platform.Domain;
 using Urakata.Platform.Kernel;
 
 namespace Urakata.Accounting.Ledger;
 
 /// <summary>税抜経理 (tax split into 仮払/仮受消費税 on every line) or 税込経理 (tax stays in the amount).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TaxBookkeeping>))]
 public enum TaxBookkeeping
 {
     Exclusive,
@@ -11,6 +13,7 @@ public enum TaxBookkeeping
 }
 
 /// <summary>一般課税 (principle method) or 簡易課税 (deemed purchase rates, reference §2.6).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ConsumptionTaxMethod>))]
 public enum ConsumptionTaxMethod
 {
     General,
@@ -43,3 +46,5 @@ public sealed class LedgerSettings : CompanyEntity
         SimplifiedBusinessCategory = method == ConsumptionTaxMethod.Simplified ? simplifiedCategory : null;
     }
 }
+
+public sealed record LedgerSettingsDto(TaxBookkeeping Bookkeeping, ConsumptionTaxMethod TaxMethod, RoundingMode Rounding, int? SimplifiedBusinessCategory, int Version);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Urakata.Accounting.Accounts;
 using Urakata.Accounting.Ledger;
 using static Urakata.Accounting.Accounts.AccountGroup;
@@ -5,6 +6,7 @@ using M = Urakata.Accounting.AccountingMessages;
 
 namespace Urakata.Accounting.Reports;
 
+[JsonConverter(typeof(JsonStringEnumConverter<StatementLineKind>))]
 public enum StatementLineKind
 {
     Heading,

@@ -52,6 +52,7 @@ public static class AccountingMessages
     public static string CannotReverseReversal => Get(nameof(CannotReverseReversal));
     public static string CarryForwardDescriptionFormat => Get(nameof(CarryForwardDescriptionFormat));
     public static string CloseEarlierYearFirst => Get(nameof(CloseEarlierYearFirst));
+    public static string CodeTaken => Get(nameof(CodeTaken));
     public static string CorporateNumberInvalid => Get(nameof(CorporateNumberInvalid));
     public static string DateOutsideFiscalYear => Get(nameof(DateOutsideFiscalYear));
     public static string DateRangeOrder => Get(nameof(DateRangeOrder));
@@ -65,6 +66,8 @@ public static class AccountingMessages
     public static string InvoiceNumberInvalid => Get(nameof(InvoiceNumberInvalid));
     public static string InvoiceNumberNotCorporate => Get(nameof(InvoiceNumberNotCorporate));
     public static string Miscellaneous => Get(nameof(Miscellaneous));
+    public static string NoDepartment => Get(nameof(NoDepartment));
+    public static string OpeningBalances => Get(nameof(OpeningBalances));
     public static string OpeningDateMustBeStart => Get(nameof(OpeningDateMustBeStart));
     public static string PartnerCodeRequired => Get(nameof(PartnerCodeRequired));
     public static string PartnerNameRequired => Get(nameof(PartnerNameRequired));

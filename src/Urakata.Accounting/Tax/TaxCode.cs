@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 namespace Urakata.Accounting.Tax;
 
 /// <summary>Sales side, purchase side, or neither (balance-sheet movements).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TaxDirection>))]
 public enum TaxDirection
 {
     None,
@@ -9,6 +11,7 @@ public enum TaxDirection
 }
 
 /// <summary>Which rate of the effective-dated rate table applies.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RateKind>))]
 public enum RateKind
 {
     None,
@@ -19,6 +22,7 @@ public enum RateKind
 }
 
 /// <summary>How a tax code is treated in the 消費税集計表 and the return (reference §2.4).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TaxTreatment>))]
 public enum TaxTreatment
 {
     /// <summary>課税: the amount contains tax at the code's rate.</summary>

@@ -4,7 +4,7 @@ using Urakata.Platform.Domain;
 
 namespace Urakata.Platform.Features;
 
-internal static class Concurrency
+public static class Concurrency
 {
     /// <summary>Makes the update conditional on the version the client last saw (409 when stale).</summary>
     public static void ExpectVersion(this UrakataDbContext db, Entity entity, int? version)

@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 namespace Urakata.Platform.Kernel;
 
 /// <summary>
 /// 端数処理 for a computed amount. Every mode acts on the magnitude (away from or towards zero), so a
 /// refund or 返品 is the exact mirror of the sale: -¥10.5 half-up is -¥11, not -¥10.
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RoundingMode>))]
 public enum RoundingMode
 {
     /// <summary>切り捨て: towards zero (10.9 → 10, -10.9 → -10).</summary>

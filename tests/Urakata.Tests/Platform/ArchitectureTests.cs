@@ -10,6 +10,8 @@ public sealed class ArchitectureTests
     {
         ["Urakata.Platform"] = [],
         ["Urakata.Workflow"] = ["Urakata.Platform"],
+        ["Urakata.Accounting"] = ["Urakata.Platform"],
+        ["Urakata.People"] = ["Urakata.Platform", "Urakata.Workflow"],
     };
 
     [Fact]

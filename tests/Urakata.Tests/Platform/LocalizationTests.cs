@@ -41,7 +41,7 @@ public sealed class ResourceTests
     [Fact]
     public void EveryMessage_ResolvesInBothLanguages_AndDiffers()
     {
-        var properties = new[] { typeof(Messages), typeof(Urakata.Workflow.WorkflowMessages) }
+        var properties = new[] { typeof(Messages), typeof(Urakata.Workflow.WorkflowMessages), typeof(Urakata.Accounting.AccountingMessages), typeof(Urakata.People.PeopleMessages) }
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Static)).Where(p => p.PropertyType == typeof(string)).ToList();
         Assert.NotEmpty(properties);
         var saved = CultureInfo.CurrentUICulture;
