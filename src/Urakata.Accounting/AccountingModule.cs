@@ -28,10 +28,13 @@ public sealed class AccountingModule : IUrakataModule
 
     public IEnumerable<MenuItem> MenuItems =>
     [
-        new("accounting", "Menu.Accounting.Journal", "accounting/journal", MudBlazor.Icons.Material.Filled.MenuBook, AccountingPermissions.JournalRead, Order: 20),
-        new("accounting", "Menu.Accounting.NewEntry", "accounting/journal/new", MudBlazor.Icons.Material.Filled.PostAdd, AccountingPermissions.JournalPost, Order: 21),
-        new("accounting", "Menu.Accounting.TrialBalance", "accounting/trial-balance", MudBlazor.Icons.Material.Filled.TableChart, AccountingPermissions.JournalRead, Order: 22),
-        new("accounting", "Menu.Accounting.Accounts", "accounting/accounts", MudBlazor.Icons.Material.Filled.AccountTree, AccountingPermissions.JournalRead, Order: 26),
+        new("accounting", "Menu.Accounting.NewEntry", "accounting/journal/new", MudBlazor.Icons.Material.Filled.PostAdd, AccountingPermissions.JournalPost, Order: 20),
+        new("accounting", "Menu.Accounting.Journal", "accounting/journal", MudBlazor.Icons.Material.Filled.MenuBook, AccountingPermissions.JournalRead, Order: 21),
+        new("accounting", "Menu.Accounting.Reports", "accounting/reports", MudBlazor.Icons.Material.Filled.TableChart, AccountingPermissions.JournalRead, Order: 22),
+        new("accounting", "Menu.Accounting.Ledger", "accounting/ledger", MudBlazor.Icons.Material.Filled.ListAlt, AccountingPermissions.JournalRead, Order: 23),
+        new("accounting", "Menu.Accounting.Accounts", "accounting/accounts", MudBlazor.Icons.Material.Filled.AccountTree, AccountingPermissions.JournalRead, Order: 24),
+        new("accounting", "Menu.Accounting.Partners", "accounting/partners", MudBlazor.Icons.Material.Filled.Business, AccountingPermissions.JournalRead, Order: 25),
+        new("accounting", "Menu.Accounting.Settings", "accounting/settings", MudBlazor.Icons.Material.Filled.Tune, AccountingPermissions.JournalRead, Order: 26),
     ];
 
     public IEnumerable<(string RoleKey, string Permission)> DemoGrants =>
@@ -44,12 +47,14 @@ public sealed class AccountingModule : IUrakataModule
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<LedgerContext>().AddScoped<FiscalYears>().AddScoped<JournalPosting>().AddScoped<JournalQueries>()
+        services.AddScoped<LedgerContext>().AddScoped<FiscalYears>().AddScoped<EntryFormLookups>().AddScoped<JournalPosting>().AddScoped<JournalQueries>()
             .AddScoped<YearEndClose>().AddScoped<LedgerSettingsService>().AddScoped<Accounts.ChartOfAccounts>().AddScoped<Partners.PartnerDirectory>()
             .AddScoped<JournalDrafts>().AddScoped<JournalEvidence>().AddScoped<Reports.MonthlyReports>().AddScoped<Reports.TaxSummaryReport>().AddScoped<Reports.TrialBalanceReport>().AddScoped<Reports.GeneralLedgerReport>()
             .AddSingleton<Platform.Audit.IChainVerifier, JournalVerifier>();
 
     public void MapEndpoints(IEndpointRouteBuilder api) => Api.AccountingApi.Map(api);
+
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Demo.AccountingDemo.SeedAsync(services, ct);
 }
 
 public static class AccountingPermissions

@@ -83,9 +83,10 @@ public sealed class ChartOfAccounts(UrakataDbContext db, LedgerContext ledger)
         return ToDto(sub);
     }
 
-    public async Task<SubAccountDto> UpdateSubAccountAsync(Guid accountId, Guid id, SubAccountInput input, bool isActive, CancellationToken ct = default)
+    public async Task<SubAccountDto> UpdateSubAccountAsync(Guid id, SubAccountInput input, bool isActive, CancellationToken ct = default)
     {
-        var sub = await db.Set<SubAccount>().SingleOrDefaultAsync(s => s.Id == id && s.AccountId == accountId, ct) ?? throw new NotFoundException("Sub-account");
+        var sub = await db.Set<SubAccount>().FindOrThrowAsync(id, ct);
+        var accountId = sub.AccountId;
         db.ExpectVersion(sub, input.Version);
         sub.Update(input.Code, input.Name, input.Kana);
         if (isActive)

@@ -52,8 +52,8 @@ internal static class AccountingApi
             var created = await c.AddSubAccountAsync(id, body, ct);
             return TypedResults.Created($"/api/v1/accounting/accounts/{id}/sub-accounts/{created.Id}", created);
         }).ForResource<Account>();
-        masters.MapPut("/accounts/{id:guid}/sub-accounts/{subId:guid}", (Guid id, Guid subId, SubAccountUpdate body, HttpRequest http, ChartOfAccounts c, CancellationToken ct) =>
-            c.UpdateSubAccountAsync(id, subId, new SubAccountInput(body.Code, body.Name, body.Kana, http.IfMatchVersion() ?? body.Version), body.IsActive, ct))
+        masters.MapPut("/sub-accounts/{id:guid}", (Guid id, SubAccountUpdate body, HttpRequest http, ChartOfAccounts c, CancellationToken ct) =>
+            c.UpdateSubAccountAsync(id, new SubAccountInput(body.Code, body.Name, body.Kana, http.IfMatchVersion() ?? body.Version), body.IsActive, ct))
             .ForResource<SubAccount>();
 
         read.MapGet("/partners", (string? q, int? limit, PartnerDirectory p, CancellationToken ct) => p.SearchAsync(q, limit ?? 50, ct));

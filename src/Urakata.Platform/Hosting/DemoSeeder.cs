@@ -149,6 +149,12 @@ public static class DemoSeeder
         db.OrgAssignments.Add(new OrgAssignment(company.Id, suzuki!.Id, departments["130"].Id, positions["department-head"].Id, effectiveFrom, null, isPrimary: false));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        foreach (var module in sp.GetRequiredService<Modules.ModuleCatalog>().Modules)
+        {
+            await using var moduleScope = services.CreateAsyncScope();
+            using var asAdmin = moduleScope.ServiceProvider.GetRequiredService<CurrentUser>().InCompany(company.Id, admin.Id, "admin");
+            await module.SeedDemoAsync(moduleScope.ServiceProvider, ct);
+        }
         return true;
     }
 

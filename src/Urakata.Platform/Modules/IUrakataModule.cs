@@ -34,6 +34,12 @@ public interface IUrakataModule
 
     /// <summary>Permissions the demo company's roles get (role keys: <c>hr</c>, <c>accounting</c>, <c>staff</c>).</summary>
     IEnumerable<(string RoleKey, string Permission)> DemoGrants => [];
+
+    /// <summary>
+    /// Adds the module's demo records to the freshly seeded demo company. <paramref name="services"/> is a scope acting as the
+    /// company's administrator; the call runs once, right after the company and its people were created.
+    /// </summary>
+    Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>A link in the navigation menu, shown when the user holds <see cref="Permission"/> (or always when null).</summary>

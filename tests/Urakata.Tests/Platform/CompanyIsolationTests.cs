@@ -3,6 +3,9 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Urakata.Accounting.Accounts;
+using Urakata.Accounting.Journal;
+using Urakata.Accounting.Partners;
 using Urakata.Platform;
 using Urakata.Platform.Api;
 using Urakata.Platform.Domain;
@@ -45,8 +48,19 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
             var deputy = await sp.GetRequiredService<UserAdmin>().CreateAsync(new CreateMember("iso-b-deputy", "B代理", null, null, UrakataFactory.Password, null, null));
             var delegation = await sp.GetRequiredService<ProxyApprovalService>().CreateAsync(
                 new ProxyApprovalInput(deputy.UserId, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), Reason: secret));
+            var account = await sp.GetRequiredService<ChartOfAccounts>().CreateAsync(new AccountInput("9001", secret, "ヒミツ", AccountGroup.CurrentAssets, BalanceSide.Debit, null, null));
+            var sub = await sp.GetRequiredService<ChartOfAccounts>().AddSubAccountAsync(account.Id, new SubAccountInput("01", secret, null));
+            var partner = await sp.GetRequiredService<PartnerDirectory>().CreateAsync(new PartnerInput("B001", secret, null, false, null, null, null, null));
+            var lines = new JournalLineInput[] { new(BalanceSide.Debit, "9001", 1_000, "-"), new(BalanceSide.Credit, "4550", 1_000, "-") };
+            var entry = await sp.GetRequiredService<JournalPosting>().PostAsync(new JournalEntryInput(new DateOnly(2026, 11, 1), secret, lines));
+            var draft = await sp.GetRequiredService<JournalDrafts>().SaveAsync(null, new JournalEntryInput(new DateOnly(2026, 11, 1), secret, lines));
             return new Dictionary<Type, Guid>
             {
+                [typeof(Account)] = account.Id,
+                [typeof(SubAccount)] = sub.Id,
+                [typeof(Partner)] = partner.Id,
+                [typeof(JournalEntry)] = entry.Id,
+                [typeof(JournalDraft)] = draft.Id,
                 [typeof(ApprovalRoute)] = route.Id,
                 [typeof(ApprovalRequest)] = request.Id,
                 [typeof(ProxyApproval)] = delegation.Id,
