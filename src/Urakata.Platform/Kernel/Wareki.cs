@@ -36,6 +36,32 @@ public static class Wareki
         return string.Create(CultureInfo.InvariantCulture, $"{era.Letter}{year}.{date.Month}.{date.Day}");
     }
 
+    /// <summary>
+    /// The date of era year <paramref name="year"/> (1 = 元年) of the era with <paramref name="letter"/> ('R', 'H', 'S',
+    /// 'T', 'M', either case), as files write it ("R.01/07/01", "H31/4/30"); null when that day does not exist or lies
+    /// outside the era (R1/4/30 was still 平成).
+    /// </summary>
+    public static DateOnly? FromEraYear(char letter, int year, int month, int day)
+    {
+        for (var i = 0; i < Eras.Length; i++)
+        {
+            var era = Eras[i];
+            if (char.ToUpperInvariant(letter) != era.Letter)
+            {
+                continue;
+            }
+            var gregorian = era.Start.Year + year - 1;
+            if (year < 1 || gregorian > DateOnly.MaxValue.Year || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(gregorian, month))
+            {
+                return null;
+            }
+            var date = new DateOnly(gregorian, month, day);
+            var next = i == 0 ? DateOnly.MaxValue : Eras[i - 1].Start;
+            return date >= era.Start && date < next ? date : null;
+        }
+        return null;
+    }
+
     public static (string EraName, int Year) EraYear(DateOnly date)
     {
         var (era, year) = Resolve(date);

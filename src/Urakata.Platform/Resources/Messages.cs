@@ -45,9 +45,16 @@ public static class Messages
     public static string PermissionUnknown => Get(nameof(PermissionUnknown));
     public static string PositionNotFound => Get(nameof(PositionNotFound));
     public static string RankRange => Get(nameof(RankRange));
+    public static string TabularCharacterNotInShiftJisFormat => Get(nameof(TabularCharacterNotInShiftJisFormat));
+    public static string TabularEncodingUnknown => Get(nameof(TabularEncodingUnknown));
+    public static string TabularQuotesMalformed => Get(nameof(TabularQuotesMalformed));
     public static string UnexpectedError => Get(nameof(UnexpectedError));
     public static string UserNotMember => Get(nameof(UserNotMember));
     public static string ValidationFailed => Get(nameof(ValidationFailed));
+
+    /// <summary>The character as text and its code point ("𠮷", "20BB7").</summary>
+    public static string TabularCharacterNotInShiftJis(int codePoint) =>
+        Format(TabularCharacterNotInShiftJisFormat, char.ConvertFromUtf32(codePoint), codePoint.ToString("X4", CultureInfo.InvariantCulture));
 
     public static string Format(string template, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, template, args);

@@ -56,6 +56,30 @@ public class WarekiTests
         Assert.Equal((era, year), Wareki.EraYear(Day(date)));
     }
 
+    [Theory]
+    [InlineData('R', 1, 7, 1, "2019-07-01")]
+    [InlineData('r', 8, 11, 23, "2026-11-23")]
+    [InlineData('H', 31, 4, 30, "2019-04-30")]
+    [InlineData('S', 64, 1, 7, "1989-01-07")]
+    [InlineData('H', 1, 1, 8, "1989-01-08")]
+    public void FromEraYear_IsTheInverseOfFormatShort(char letter, int year, int month, int day, string expected)
+    {
+        Assert.Equal(Day(expected), Wareki.FromEraYear(letter, year, month, day));
+    }
+
+    [Theory]
+    [InlineData('R', 1, 4, 30)] // still 平成
+    [InlineData('H', 31, 5, 1)] // already 令和
+    [InlineData('S', 64, 1, 8)]
+    [InlineData('R', 0, 7, 1)]
+    [InlineData('R', 7, 2, 29)]
+    [InlineData('R', 7, 13, 1)]
+    [InlineData('X', 1, 1, 1)]
+    public void FromEraYear_ADayOutsideTheEraOrCalendar_IsNull(char letter, int year, int month, int day)
+    {
+        Assert.Null(Wareki.FromEraYear(letter, year, month, day));
+    }
+
     [Fact]
     public void Format_BeforeMeiji_Throws()
     {
