@@ -52,7 +52,11 @@ public sealed class AccountingModule : IUrakataModule
             .AddScoped<JournalDrafts>().AddScoped<JournalEvidence>().AddScoped<Reports.MonthlyReports>().AddScoped<Reports.TaxSummaryReport>().AddScoped<Reports.TrialBalanceReport>().AddScoped<Reports.GeneralLedgerReport>()
             .AddSingleton<Platform.Audit.IChainVerifier, JournalVerifier>();
 
-    public void MapEndpoints(IEndpointRouteBuilder api) => Api.AccountingApi.Map(api);
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        Api.AccountingApi.Map(api);
+        Api.AccountingExports.Map(api);
+    }
 
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Demo.AccountingDemo.SeedAsync(services, ct);
 }

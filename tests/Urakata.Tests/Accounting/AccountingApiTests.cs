@@ -100,6 +100,38 @@ public sealed class AccountingApiTests(UrakataFactory factory) : IClassFixture<U
     }
 
     [Fact]
+    public async Task Exports_GiveCsvWithBom_ShiftJis_AndExcel_AndRefuseWhatShiftJisCannotHold()
+    {
+        var a = await factory.CreateCompanyAsync("株式会社API戊", "api-e");
+        var client = await factory.CreateApiClientAsync(a);
+        var plain = new JournalEntryInput(new DateOnly(2026, 6, 1), "文具〜事務用品", [new(BalanceSide.Debit, "6320", 3_300, "P-10"), new(BalanceSide.Credit, "1110", 3_300, "-")]);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/accounting/journal", plain)).StatusCode);
+
+        var csv = await client.GetByteArrayAsync("/api/v1/accounting/exports/journal?format=csv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(csv[3..]);
+        Assert.Contains("事務用品費", text, StringComparison.Ordinal);
+        Assert.Contains("3000", text, StringComparison.Ordinal); // 本体 of ¥3,300 under 税抜経理
+
+        var sjis = await client.GetByteArrayAsync("/api/v1/accounting/exports/general-ledger?format=csv-sjis&account=6320&year=2026");
+        var decoded = Urakata.Platform.Tabular.ShiftJis.Encoding.GetString(sjis);
+        Assert.Contains("文具～事務用品", decoded, StringComparison.Ordinal); // WAVE DASH mapped to its CP932 form, not '?'
+
+        var xlsx = await client.GetByteArrayAsync("/api/v1/accounting/exports/trial-balance?format=xlsx&year=2026");
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(rows, r => r.Values.Contains("事務用品費") && r.Values.Contains(3000d));
+
+        var odd = new JournalEntryInput(new DateOnly(2026, 6, 2), "𠮷野家で会議", [new(BalanceSide.Debit, "6260", 1_100, "P-10"), new(BalanceSide.Credit, "1110", 1_100, "-")]);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/accounting/journal", odd)).StatusCode);
+        var refused = await client.GetAsync("/api/v1/accounting/exports/journal?format=csv-sjis");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        // Every cell named by row (the header is row 1; the first entry is rows 2–4) and column.
+        Assert.Equal(["row 5.摘要", "row 6.摘要", "row 7.摘要"], errors.Select(e => e.Key));
+        Assert.Contains("𠮷", errors["row 5.摘要"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Staff_WithoutLedgerPermissions_Get403_AndTheAccountingRoleReads()
     {
         var demo = await WorkflowDemo.SeedAsync(factory);

@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using Urakata.Accounting.Journal;
+using Urakata.Accounting.Reports;
+using Urakata.Platform.Security;
+using Urakata.Platform.Tabular;
+
+namespace Urakata.Accounting.Api;
+
+/// <summary>
+/// Downloads of the books under <c>/api/v1/accounting/exports</c>: <c>format=csv</c> (UTF-8 with BOM, for Excel),
+/// <c>csv-sjis</c> (Shift_JIS for older software; a character CP932 lacks is refused with its row and column) or
+/// <c>xlsx</c>. Headers follow the caller's language.
+/// </summary>
+internal static class AccountingExports
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var g = api.MapGroup("/accounting/exports").WithTags("Accounting").RequirePermission(AccountingPermissions.JournalRead);
+
+        g.MapGet("/journal", ([AsParameters] JournalSearch search, string? format, JournalQueries q, IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
+            FileAsync(format, a["Journal"], Table.Of(
+                [a["Date"], a["EntryNumber"], a["AccountCode"], a["Account"], a["SubAccount"], a["Department"], a["Partner"], a["TaxCode"], a["Debit"], a["Credit"], a["TaxAmount"], a["LineDescription"]],
+                JournalRows(search, q, ct)), ct));
+
+        g.MapGet("/general-ledger", (string account, int year, int? from, int? to, string? sub, string? format, GeneralLedgerReport r, IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
+            FileAsync(format, $"{a["GeneralLedger"]}_{account}_{year}", Table.Of(
+                [a["Date"], a["EntryNumber"], a["Counterpart"], a["LineDescription"], a["TaxCode"], a["Debit"], a["Credit"], a["Balance"]],
+                LedgerRows(r, account, year, from ?? 1, to ?? 12, sub, a["BroughtForward"], ct)), ct));
+
+        g.MapGet("/trial-balance", async (int year, int? from, int? to, string? format, TrialBalanceReport r, IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
+        {
+            var tb = await r.RunAsync(year, from ?? 1, to ?? 12, null, ct);
+            return await FileAsync(format, $"{a["TrialBalance"]}_{year}", Table.Of(
+                [a["AccountCode"], a["Account"], a["BroughtForward"], a["Debit"], a["Credit"], a["Balance"]],
+                tb.Rows.Select(row => (IReadOnlyList<object?>)[row.Code, row.Name, row.Opening, row.Debit, row.Credit, row.Closing])), ct);
+        });
+    }
+
+    private static async Task<IResult> FileAsync(string? format, string name, Table table, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        try
+        {
+            switch (format)
+            {
+                case "xlsx":
+                    await XlsxTableWriter.WriteAsync(buffer, table, "Sheet1", ct);
+                    return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+                case "csv-sjis":
+                    await CsvTableWriter.WriteAsync(buffer, table, new CsvWriteOptions(CsvTextEncoding.ShiftJis), ct);
+                    return TypedResults.File(buffer.ToArray(), "text/csv; charset=shift_jis", name + ".csv");
+                default:
+                    await CsvTableWriter.WriteAsync(buffer, table, CsvWriteOptions.Default, ct);
+                    return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", name + ".csv");
+            }
+        }
+        catch (TabularException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors.GroupBy(e => $"row {e.Row}.{e.Column}").ToDictionary(e => e.Key, e => e.Select(x => x.Message).ToArray()));
+        }
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<object?>> JournalRows(JournalSearch search, JournalQueries q, [EnumeratorCancellation] CancellationToken ct)
+    {
+        string? after = null;
+        do
+        {
+            var page = await q.SearchAsync(search with { After = after, PageSize = JournalQueries.MaxPageSize }, ct);
+            foreach (var e in page.Entries)
+            {
+                foreach (var l in e.Lines)
+                {
+                    yield return [e.Date, e.Number, l.AccountCode, l.AccountName, l.SubAccountName, l.DepartmentName, l.PartnerName, l.TaxCode,
+                        l.Debit, l.Credit, l.TaxAmount, l.Description];
+                }
+            }
+            after = page.NextCursor;
+        }
+        while (after is not null);
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<object?>> LedgerRows(GeneralLedgerReport r, string account, int year, int from, int to, string? sub,
+        string broughtForward, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var first = await r.PageAsync(account, year, from, to, sub, null, 1, ct);
+        yield return [first.From, null, broughtForward, null, null, null, null, first.Opening];
+        await foreach (var l in r.AllAsync(account, year, from, to, sub, ct))
+        {
+            yield return [l.Date, l.EntryNumber, l.Counterpart, l.Description, l.TaxCode, l.Debit, l.Credit, l.Balance];
+        }
+    }
+}
