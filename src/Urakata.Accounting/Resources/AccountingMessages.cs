@@ -54,6 +54,16 @@ public static class AccountingMessages
     public static string CloseEarlierYearFirst => Get(nameof(CloseEarlierYearFirst));
     public static string CodeTaken => Get(nameof(CodeTaken));
     public static string CorporateNumberInvalid => Get(nameof(CorporateNumberInvalid));
+    public static string CsvColumnAccountCode => Get(nameof(CsvColumnAccountCode));
+    public static string CsvColumnAmount => Get(nameof(CsvColumnAmount));
+    public static string CsvColumnDate => Get(nameof(CsvColumnDate));
+    public static string CsvColumnDepartmentCode => Get(nameof(CsvColumnDepartmentCode));
+    public static string CsvColumnEntryKey => Get(nameof(CsvColumnEntryKey));
+    public static string CsvColumnPartnerCode => Get(nameof(CsvColumnPartnerCode));
+    public static string CsvColumnSide => Get(nameof(CsvColumnSide));
+    public static string CsvColumnSubAccountCode => Get(nameof(CsvColumnSubAccountCode));
+    public static string CsvColumnTaxAmount => Get(nameof(CsvColumnTaxAmount));
+    public static string CsvColumnTaxCode => Get(nameof(CsvColumnTaxCode));
     public static string DateOutsideFiscalYear => Get(nameof(DateOutsideFiscalYear));
     public static string DateRangeOrder => Get(nameof(DateRangeOrder));
     public static string DepartmentUnknownFormat => Get(nameof(DepartmentUnknownFormat));
@@ -62,6 +72,24 @@ public static class AccountingMessages
     public static string EntryUnbalancedFormat => Get(nameof(EntryUnbalancedFormat));
     public static string FiscalYearClosed => Get(nameof(FiscalYearClosed));
     public static string FiscalYearNotClosed => Get(nameof(FiscalYearNotClosed));
+    public static string ImportAccountRequired => Get(nameof(ImportAccountRequired));
+    public static string ImportAmountInvalidFormat => Get(nameof(ImportAmountInvalidFormat));
+    public static string ImportColumnCountFormat => Get(nameof(ImportColumnCountFormat));
+    public static string ImportColumnDescription => Get(nameof(ImportColumnDescription));
+    public static string ImportColumnEntry => Get(nameof(ImportColumnEntry));
+    public static string ImportColumnRow => Get(nameof(ImportColumnRow));
+    public static string ImportDateDiffers => Get(nameof(ImportDateDiffers));
+    public static string ImportDateInvalidFormat => Get(nameof(ImportDateInvalidFormat));
+    public static string ImportHeaderMissingFormat => Get(nameof(ImportHeaderMissingFormat));
+    public static string ImportRowWithoutAmount => Get(nameof(ImportRowWithoutAmount));
+    public static string ImportSideInvalidFormat => Get(nameof(ImportSideInvalidFormat));
+    public static string ImportTaxCodeUnknownFormat => Get(nameof(ImportTaxCodeUnknownFormat));
+    public static string ImportTaxWithoutTaxCode => Get(nameof(ImportTaxWithoutTaxCode));
+    public static string ImportValueRequired => Get(nameof(ImportValueRequired));
+    public static string ImportVoucherNotEnded => Get(nameof(ImportVoucherNotEnded));
+    public static string ImportVoucherNotStarted => Get(nameof(ImportVoucherNotStarted));
+    public static string ImportYayoiFlagUnknownFormat => Get(nameof(ImportYayoiFlagUnknownFormat));
+    public static string ImportYayoiTaxUnknownFormat => Get(nameof(ImportYayoiTaxUnknownFormat));
     public static string InvoiceNumberCheckDigit => Get(nameof(InvoiceNumberCheckDigit));
     public static string InvoiceNumberInvalid => Get(nameof(InvoiceNumberInvalid));
     public static string InvoiceNumberNotCorporate => Get(nameof(InvoiceNumberNotCorporate));
@@ -107,6 +135,20 @@ public static class AccountingMessages
     public static string TaxCodeUnknown => Get(nameof(TaxCodeUnknown));
     public static string TaxRateNotInForce => Get(nameof(TaxRateNotInForce));
     public static string TooManyLines => Get(nameof(TooManyLines));
+    public static string YayoiColumnCreditAccount => Get(nameof(YayoiColumnCreditAccount));
+    public static string YayoiColumnCreditAmount => Get(nameof(YayoiColumnCreditAmount));
+    public static string YayoiColumnCreditDepartment => Get(nameof(YayoiColumnCreditDepartment));
+    public static string YayoiColumnCreditSubAccount => Get(nameof(YayoiColumnCreditSubAccount));
+    public static string YayoiColumnCreditTaxAmount => Get(nameof(YayoiColumnCreditTaxAmount));
+    public static string YayoiColumnCreditTaxKind => Get(nameof(YayoiColumnCreditTaxKind));
+    public static string YayoiColumnDate => Get(nameof(YayoiColumnDate));
+    public static string YayoiColumnDebitAccount => Get(nameof(YayoiColumnDebitAccount));
+    public static string YayoiColumnDebitAmount => Get(nameof(YayoiColumnDebitAmount));
+    public static string YayoiColumnDebitDepartment => Get(nameof(YayoiColumnDebitDepartment));
+    public static string YayoiColumnDebitSubAccount => Get(nameof(YayoiColumnDebitSubAccount));
+    public static string YayoiColumnDebitTaxAmount => Get(nameof(YayoiColumnDebitTaxAmount));
+    public static string YayoiColumnDebitTaxKind => Get(nameof(YayoiColumnDebitTaxKind));
+    public static string YayoiColumnFlag => Get(nameof(YayoiColumnFlag));
 
     public static string EntryUnbalanced(long debit, long credit) => Format(EntryUnbalancedFormat, debit, credit, Math.Abs(debit - credit));
 
@@ -125,6 +167,22 @@ public static class AccountingMessages
     public static string DepartmentUnknown(string? code) => Format(DepartmentUnknownFormat, code);
 
     public static string PartnerUnknown(string? code) => Format(PartnerUnknownFormat, code);
+
+    public static string ImportAmountInvalid(string value) => Format(ImportAmountInvalidFormat, value);
+
+    public static string ImportColumnCount(int actual, int expected) => Format(ImportColumnCountFormat, actual, expected);
+
+    public static string ImportDateInvalid(string value) => Format(ImportDateInvalidFormat, value);
+
+    public static string ImportHeaderMissing(string header) => Format(ImportHeaderMissingFormat, header);
+
+    public static string ImportSideInvalid(string value) => Format(ImportSideInvalidFormat, value);
+
+    public static string ImportTaxCodeUnknown(string value) => Format(ImportTaxCodeUnknownFormat, value);
+
+    public static string ImportYayoiFlagUnknown(string value) => Format(ImportYayoiFlagUnknownFormat, value);
+
+    public static string ImportYayoiTaxUnknown(string value) => Format(ImportYayoiTaxUnknownFormat, value);
 
     public static string Format(string template, params object?[] args) => string.Format(CultureInfo.CurrentCulture, template, args);
 
