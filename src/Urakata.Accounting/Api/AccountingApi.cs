@@ -126,6 +126,16 @@ internal static class AccountingApi
             return TypedResults.Created($"/api/v1/accounting/journal/{entry.Id}", await q.GetAsync(entry.Id, ct));
         }).ForResource<JournalDraft>();
 
+        g.MapPost("/imports/journal", async (IFormFile file, string? format, Import.JournalFileImporter importer, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            var result = await importer.ImportAsync(stream, format == "generic" ? Import.JournalFileFormat.Generic : Import.JournalFileFormat.Yayoi, null, ct);
+            return result.Succeeded
+                ? Results.Ok(result)
+                : TypedResults.ValidationProblem(result.Errors.GroupBy(e => $"row {e.Row}.{e.Column}").ToDictionary(e => e.Key, e => e.Select(x => x.Message).ToArray()),
+                    title: AccountingMessages.ImportNothingImported);
+        }).RequirePermission(AccountingPermissions.Import).DisableAntiforgery();
+
         var reports = read.MapGroup("/reports");
         reports.MapGet("/trial-balance", (int year, int? from, int? to, Guid? department, TrialBalanceReport r, CancellationToken ct) =>
             r.RunAsync(year, from ?? 1, to ?? 12, department, ct));

@@ -31,6 +31,20 @@ internal static class AccountingExports
                 [a["Date"], a["EntryNumber"], a["Counterpart"], a["LineDescription"], a["TaxCode"], a["Debit"], a["Credit"], a["Balance"]],
                 LedgerRows(r, account, year, from ?? 1, to ?? 12, sub, a["BroughtForward"], ct)), ct));
 
+        // 弥生会計 / Urakata journal files of a fiscal year (or any search), ready to import elsewhere or back.
+        g.MapGet("/yayoi", async ([AsParameters] JournalSearch search, JournalQueries q, CancellationToken ct) =>
+        {
+            var buffer = new MemoryStream();
+            await Import.YayoiJournalFormat.WriteAsync(buffer, Entries(search, q, ct), null, ct);
+            return TypedResults.File(buffer.ToArray(), "text/csv; charset=shift_jis", $"yayoi-journal-{search.FiscalYear}.csv");
+        });
+        g.MapGet("/journal-csv", async ([AsParameters] JournalSearch search, string? format, JournalQueries q, CancellationToken ct) =>
+        {
+            var buffer = new MemoryStream();
+            await Import.GenericJournalCsv.WriteAsync(buffer, Entries(search, q, ct), format == "csv-sjis" ? CsvTextEncoding.ShiftJis : CsvTextEncoding.Utf8Bom, ct);
+            return TypedResults.File(buffer.ToArray(), "text/csv", $"journal-{search.FiscalYear}.csv");
+        });
+
         g.MapGet("/trial-balance", async (int year, int? from, int? to, string? format, TrialBalanceReport r, IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
         {
             var tb = await r.RunAsync(year, from ?? 1, to ?? 12, null, ct);
@@ -66,17 +80,26 @@ internal static class AccountingExports
 
     private static async IAsyncEnumerable<IReadOnlyList<object?>> JournalRows(JournalSearch search, JournalQueries q, [EnumeratorCancellation] CancellationToken ct)
     {
+        await foreach (var e in Entries(search, q, ct))
+        {
+            foreach (var l in e.Lines)
+            {
+                yield return [e.Date, e.Number, l.AccountCode, l.AccountName, l.SubAccountName, l.DepartmentName, l.PartnerName, l.TaxCode,
+                    l.Debit, l.Credit, l.TaxAmount, l.Description];
+            }
+        }
+    }
+
+    /// <summary>Every entry the search finds, page after page in date and number order.</summary>
+    private static async IAsyncEnumerable<JournalEntryDto> Entries(JournalSearch search, JournalQueries q, [EnumeratorCancellation] CancellationToken ct)
+    {
         string? after = null;
         do
         {
             var page = await q.SearchAsync(search with { After = after, PageSize = JournalQueries.MaxPageSize }, ct);
             foreach (var e in page.Entries)
             {
-                foreach (var l in e.Lines)
-                {
-                    yield return [e.Date, e.Number, l.AccountCode, l.AccountName, l.SubAccountName, l.DepartmentName, l.PartnerName, l.TaxCode,
-                        l.Debit, l.Credit, l.TaxAmount, l.Description];
-                }
+                yield return e;
             }
             after = page.NextCursor;
         }

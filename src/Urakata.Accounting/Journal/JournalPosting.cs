@@ -27,24 +27,32 @@ public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, Fi
     /// Posts <paramref name="input"/>. With a <paramref name="sourceKey"/> the posting is idempotent: the entry already
     /// posted under that key is returned instead of a second one (a recurring month, an approved claim).
     /// </summary>
-    public async Task<JournalEntry> PostAsync(JournalEntryInput input, EntryKind kind, string source, string? sourceKey, CancellationToken ct = default)
-    {
-        var context = await ledger.LoadAsync(ct);
-        var resolved = await ResolveAsync(input, context, ct);
-        var lines = TaxSplitter.Split(resolved, input.Date, context.Settings, context.Rates, context.InputTax, context.OutputTax);
-        return await db.InTransactionAsync(async t =>
+    public async Task<JournalEntry> PostAsync(JournalEntryInput input, EntryKind kind, string source, string? sourceKey, CancellationToken ct = default) =>
+        await db.InTransactionAsync(async t =>
         {
             if (sourceKey is not null && await FindBySourceAsync(source, sourceKey, t) is { } existing)
             {
                 return existing;
             }
-            var year = kind == EntryKind.Opening
-                ? await years.ForYearAsync(context.Company.FiscalYearOf(input.Date), t)
-                : await years.ForDateAsync(input.Date, t);
-            var entry = JournalEntry.Create(year, input.Date, kind, input.Description, lines, source, sourceKey);
+            var entry = await PrepareAsync(input, kind, source, sourceKey, t);
             await SaveAsync(entry, t);
             return entry;
         }, ct);
+
+    /// <summary>
+    /// Everything posting checks — codes, tax split, the posting rules, the fiscal year and its locks — without writing the
+    /// entry: an import checks every entry of a file this way before it posts any.
+    /// </summary>
+    public async Task<JournalEntry> PrepareAsync(JournalEntryInput input, EntryKind kind = EntryKind.Normal, string source = "manual", string? sourceKey = null,
+        CancellationToken ct = default)
+    {
+        var context = await ledger.LoadAsync(ct);
+        var resolved = await ResolveAsync(input, context, ct);
+        var lines = TaxSplitter.Split(resolved, input.Date, context.Settings, context.Rates, context.InputTax, context.OutputTax);
+        var year = kind == EntryKind.Opening
+            ? await years.ForYearAsync(context.Company.FiscalYearOf(input.Date), ct)
+            : await years.ForDateAsync(input.Date, ct);
+        return JournalEntry.Create(year, input.Date, kind, input.Description, lines, source, sourceKey);
     }
 
     /// <summary>逆仕訳: cancels <paramref name="entryId"/> with a mirrored entry dated <paramref name="date"/> (default: the original's date).</summary>

@@ -15,6 +15,7 @@ internal static class CliVerbs
 {
     public static async Task<int> RunAsync(string verb, string[] args)
     {
+        args = JoinOptionValues(args, "--company", "--format");
         var positional = args.Where(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal)).ToArray();
         var options = args.Except(positional).ToArray();
         var builder = UrakataApp.CreateBuilder(options);
@@ -31,6 +32,7 @@ internal static class CliVerbs
                 "backup" => await BackupAsync(app, positional),
                 "restore" => Restore(config, positional),
                 "create-admin" => await CreateAdminAsync(app),
+                "import" => await ImportCli.ImportAsync(app, positional),
                 _ => Unknown(verb),
             };
         }
@@ -196,6 +198,24 @@ internal static class CliVerbs
         return 0;
     }
 
+    /// <summary>Lets <c>--company NAME</c> be written like <c>--company=NAME</c>: the value is not a positional argument.</summary>
+    private static string[] JoinOptionValues(string[] args, params string[] names)
+    {
+        var result = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (names.Contains(args[i], StringComparer.Ordinal) && i + 1 < args.Length && !args[i + 1].StartsWith('-'))
+            {
+                result.Add($"{args[i]}={args[++i]}");
+            }
+            else
+            {
+                result.Add(args[i]);
+            }
+        }
+        return [.. result];
+    }
+
     public static int Help()
     {
         Console.WriteLine("""
@@ -206,6 +226,8 @@ internal static class CliVerbs
             urakata backup FILE             SQLite: consistent copy with VACUUM INTO
             urakata restore FILE            SQLite: replace the database (server stopped)
             urakata create-admin --user=NAME --password=PASS [--company=NAME]
+            urakata import journal FILE --company NAME [--format yayoi|generic]
+                                            post a 弥生 or Urakata journal CSV, all or nothing
             Options: --Database:Provider=sqlite|postgres --ConnectionStrings:Urakata=... --Storage:DataPath=...
             """);
         return 0;
