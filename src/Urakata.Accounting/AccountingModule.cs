@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using Urakata.Accounting.Journal;
 using Urakata.Accounting.Ledger;
 using Urakata.Platform.Modules;
@@ -47,7 +48,7 @@ public sealed class AccountingModule : IUrakataModule
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<LedgerContext>().AddScoped<FiscalYears>().AddScoped<EntryFormLookups>().AddScoped<Import.JournalFileImporter>().AddScoped<JournalPosting>().AddScoped<JournalQueries>()
+        services.AddScoped<LedgerContext>().AddScoped<FiscalYears>().AddScoped<EntryFormLookups>().AddScoped<Import.JournalFileImporter>().AddScoped<Recurring.RecurringEntries>().AddScoped<Recurring.RecurringEntriesJob>().AddScoped<JournalPosting>().AddScoped<JournalQueries>()
             .AddScoped<YearEndClose>().AddScoped<LedgerSettingsService>().AddScoped<Accounts.ChartOfAccounts>().AddScoped<Partners.PartnerDirectory>()
             .AddScoped<JournalDrafts>().AddScoped<JournalEvidence>().AddScoped<Reports.MonthlyReports>().AddScoped<Reports.TaxSummaryReport>().AddScoped<Reports.TrialBalanceReport>().AddScoped<Reports.GeneralLedgerReport>()
             .AddSingleton<Platform.Audit.IChainVerifier, JournalVerifier>();
@@ -56,6 +57,14 @@ public sealed class AccountingModule : IUrakataModule
     {
         Api.AccountingApi.Map(api);
         Api.AccountingExports.Map(api);
+    }
+
+    public void AddJobs(IQuartzBuilder quartz)
+    {
+        quartz.AddJob<Recurring.RecurringEntriesJob>(j => j.WithIdentity(Recurring.RecurringEntriesJob.Key));
+        // 06:00 every day, Japan time: rent dated the 27th is in the books when the accountant arrives that morning.
+        quartz.AddTrigger(t => t.ForJob(Recurring.RecurringEntriesJob.Key).WithIdentity("accounting.recurring.morning")
+            .WithCronSchedule("0 0 6 * * ?", c => c.InTimeZone(Platform.Kernel.JapanTime.Zone)));
     }
 
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Demo.AccountingDemo.SeedAsync(services, ct);

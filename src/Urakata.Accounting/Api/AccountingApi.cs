@@ -136,6 +136,16 @@ internal static class AccountingApi
                     title: AccountingMessages.ImportNothingImported);
         }).RequirePermission(AccountingPermissions.Import).DisableAntiforgery();
 
+        read.MapGet("/recurring", (Recurring.RecurringEntries r, CancellationToken ct) => r.ListAsync(ct));
+        masters.MapPost("/recurring", async (Recurring.RecurringEntryInput body, Recurring.RecurringEntries r, CancellationToken ct) =>
+        {
+            var created = await r.SaveAsync(null, body, ct);
+            return TypedResults.Created($"/api/v1/accounting/recurring/{created.Id}", created);
+        });
+        masters.MapPut("/recurring/{id:guid}", (Guid id, Recurring.RecurringEntryInput body, HttpRequest http, Recurring.RecurringEntries r, CancellationToken ct) =>
+            r.SaveAsync(id, body with { Version = http.IfMatchVersion() ?? body.Version }, ct)).ForResource<Recurring.RecurringEntry>();
+        post.MapPost("/recurring/run", async (Recurring.RecurringEntries r, CancellationToken ct) => new { Posted = await r.PostDueAsync(ct) });
+
         var reports = read.MapGroup("/reports");
         reports.MapGet("/trial-balance", (int year, int? from, int? to, Guid? department, TrialBalanceReport r, CancellationToken ct) =>
             r.RunAsync(year, from ?? 1, to ?? 12, department, ct));

@@ -159,3 +159,18 @@ internal sealed class JournalConfiguration : IEntityTypeConfiguration<JournalEnt
         b.HasIndex(e => new { e.CompanyId, e.FileId });
     }
 }
+
+/// <summary><c>acc_recurring_entries</c>: 定期仕訳 templates (lines as JSON).</summary>
+internal sealed class RecurringEntryConfiguration : IEntityTypeConfiguration<Recurring.RecurringEntry>
+{
+    public void Configure(EntityTypeBuilder<Recurring.RecurringEntry> b)
+    {
+        b.ToTable("acc_recurring_entries");
+        b.Property(r => r.Name).HasMaxLength(100);
+        b.Property(r => r.Description).HasMaxLength(200);
+        b.Property(r => r.LastError).HasMaxLength(400);
+        b.JsonList<Recurring.RecurringEntry, JournalLineInput>("_lines", "lines");
+        b.Ignore(r => r.Lines);
+        b.HasIndex(r => new { r.CompanyId, r.IsActive });
+    }
+}

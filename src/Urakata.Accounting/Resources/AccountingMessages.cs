@@ -130,6 +130,8 @@ public static class AccountingMessages
     public static string PlSga => Get(nameof(PlSga));
     public static string PlSgaTotal => Get(nameof(PlSgaTotal));
     public static string ReasonRequired => Get(nameof(ReasonRequired));
+    public static string RecurringDayInvalid => Get(nameof(RecurringDayInvalid));
+    public static string RecurringNameRequired => Get(nameof(RecurringNameRequired));
     public static string RegisteredFromRequired => Get(nameof(RegisteredFromRequired));
     public static string ReopenDescriptionFormat => Get(nameof(ReopenDescriptionFormat));
     public static string ReopenLaterYearFirst => Get(nameof(ReopenLaterYearFirst));

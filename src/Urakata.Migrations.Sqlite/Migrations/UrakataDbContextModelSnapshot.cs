@@ -774,6 +774,69 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.ToTable("acc_partners", (string)null);
                 });
 
+            modelBuilder.Entity("Urakata.Accounting.Recurring.RecurringEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("DayOfMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day_of_month");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("EndMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_month");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("StartMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_month");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("_lines")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lines");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_recurring_entries");
+
+                    b.HasIndex("CompanyId", "IsActive")
+                        .HasDatabaseName("ix_acc_recurring_entries_company_id_is_active");
+
+                    b.ToTable("acc_recurring_entries", (string)null);
+                });
+
             modelBuilder.Entity("Urakata.Accounting.Tax.TaxRate", b =>
                 {
                     b.Property<int>("Id")

@@ -54,6 +54,8 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
             var lines = new JournalLineInput[] { new(BalanceSide.Debit, "9001", 1_000, "-"), new(BalanceSide.Credit, "4550", 1_000, "-") };
             var entry = await sp.GetRequiredService<JournalPosting>().PostAsync(new JournalEntryInput(new DateOnly(2026, 11, 1), secret, lines));
             var draft = await sp.GetRequiredService<JournalDrafts>().SaveAsync(null, new JournalEntryInput(new DateOnly(2026, 11, 1), secret, lines));
+            var recurring = await sp.GetRequiredService<Urakata.Accounting.Recurring.RecurringEntries>().SaveAsync(null,
+                new Urakata.Accounting.Recurring.RecurringEntryInput(secret, 27, new DateOnly(2026, 4, 1), null, secret, lines));
             return new Dictionary<Type, Guid>
             {
                 [typeof(Account)] = account.Id,
@@ -61,6 +63,7 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
                 [typeof(Partner)] = partner.Id,
                 [typeof(JournalEntry)] = entry.Id,
                 [typeof(JournalDraft)] = draft.Id,
+                [typeof(Urakata.Accounting.Recurring.RecurringEntry)] = recurring.Id,
                 [typeof(ApprovalRoute)] = route.Id,
                 [typeof(ApprovalRequest)] = request.Id,
                 [typeof(ProxyApproval)] = delegation.Id,
