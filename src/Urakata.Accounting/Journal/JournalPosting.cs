@@ -46,6 +46,8 @@ public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, Fi
     public async Task<JournalEntry> PrepareAsync(JournalEntryInput input, EntryKind kind = EntryKind.Normal, string source = "manual", string? sourceKey = null,
         CancellationToken ct = default)
     {
+        // A client that sends no lines gets "needs two lines", not a crash.
+        input = input with { Lines = input.Lines ?? [] };
         var context = await ledger.LoadAsync(ct);
         var resolved = await ResolveAsync(input, context, ct);
         var lines = TaxSplitter.Split(resolved, input.Date, context.Settings, context.Rates, context.InputTax, context.OutputTax);

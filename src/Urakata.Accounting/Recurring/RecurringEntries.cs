@@ -26,18 +26,20 @@ public sealed class RecurringEntries(UrakataDbContext db, JournalPosting posting
 
     public async Task<RecurringEntryDto> SaveAsync(Guid? id, RecurringEntryInput input, CancellationToken ct = default)
     {
+        var existing = id is { } found ? await db.Set<RecurringEntry>().FindOrThrowAsync(found, ct) : null;
+        var lines = input.Lines ?? [];
         // The template must be a postable entry: checked now, not first at the job's run.
-        await posting.PrepareAsync(new JournalEntryInput(input.StartMonth, input.Description, input.Lines), ct: ct);
+        await posting.PrepareAsync(new JournalEntryInput(input.StartMonth, input.Description, lines), ct: ct);
         RecurringEntry entry;
-        if (id is { } existing)
+        if (existing is not null)
         {
-            entry = await db.Set<RecurringEntry>().FindOrThrowAsync(existing, ct);
+            entry = existing;
             db.ExpectVersion(entry, input.Version);
-            entry.Update(input.Name, input.DayOfMonth, input.StartMonth, input.EndMonth, input.Description, input.Lines, input.IsActive);
+            entry.Update(input.Name, input.DayOfMonth, input.StartMonth, input.EndMonth, input.Description, lines, input.IsActive);
         }
         else
         {
-            entry = new RecurringEntry(input.Name, input.DayOfMonth, input.StartMonth, input.EndMonth, input.Description, input.Lines);
+            entry = new RecurringEntry(input.Name, input.DayOfMonth, input.StartMonth, input.EndMonth, input.Description, lines);
             db.Add(entry);
         }
         await db.SaveChangesAsync(ct);
