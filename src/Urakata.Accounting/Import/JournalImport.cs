@@ -1,159 +1,168 @@
+using System.Diagnostics;
 using System.Globalization;
-using Urakata.Accounting.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Urakata.Accounting.Data;
 using Urakata.Accounting.Journal;
-using Urakata.Accounting.Tax;
-using Urakata.Platform.Kernel;
-using Urakata.Platform.Tabular;
+using Urakata.Accounting.Ledger;
+using Urakata.Platform.Audit;
+using Urakata.Platform.Data;
+using Urakata.Platform.Domain;
+using Urakata.Platform.Numbering;
+using Urakata.Platform.Security;
 
 namespace Urakata.Accounting.Import;
 
-/// <summary>An entry read from a file, and the rows it came from (for messages when posting it fails later).</summary>
-public sealed record ImportedEntry(JournalEntryInput Entry, IReadOnlyList<int> Rows);
+/// <summary>The numbers one import took in one fiscal year: <c>First … Last</c>, gap-free.</summary>
+public sealed record ImportedNumbers(int FiscalYear, long First, long Last, int Count);
+
+/// <summary>What an import wrote: entries and lines, the numbers per fiscal year and the positions in the hash chain.</summary>
+public sealed record JournalImportSummary(int Entries, int Lines, IReadOnlyList<ImportedNumbers> Numbers, long FirstChainSequence, long LastChainSequence,
+    Guid BatchId);
 
 /// <summary>
-/// The outcome of reading a journal file, all or nothing: either every entry and no error, or every error (by row and
-/// column) and no entry.
+/// 仕訳の一括取込: the fast path for many already-parsed entries of the current company (the CSV importers, the
+/// <c>urakata import journal</c> verb, a migration). Same rules and guarantees as <see cref="JournalPosting"/> — codes
+/// resolved, tax split, <see cref="JournalEntry.Create"/> for every entry, gap-free numbers per fiscal year, the hash chain
+/// extended entry by entry, the monthly balances updated — in one transaction, all or nothing. Every entry is checked
+/// before anything is written; errors name the entry (<c>entries[12].lines[1].account</c>). The rows then go in by
+/// PostgreSQL binary COPY or SQLite prepared statements (<see cref="BulkJournalWriter"/>), the balances are summed in
+/// memory and upserted once per key, and one audit event records the batch.
 /// </summary>
-public sealed record JournalImportResult(IReadOnlyList<ImportedEntry> Entries, IReadOnlyList<RowError> Errors)
+public sealed class JournalImport(UrakataDbContext db, LedgerContext ledger, FiscalYears years, NumberingService numbers, JournalPosting posting,
+    AuditLog audit, CurrentUser user, TimeProvider clock)
 {
-    public bool Succeeded => Errors.Count == 0;
-}
+    public const string DefaultSource = "import";
+    /// <summary>Entries written per COPY / progress report.</summary>
+    public const int ChunkSize = 5_000;
+    /// <summary>Errors collected before the check stops (all-or-nothing: one is enough to write nothing).</summary>
+    public const int MaxErrors = 200;
+    /// <summary>Up to this many entries are kept from the check to the write; larger imports build each entry again (bounded memory).</summary>
+    private const int KeepLimit = 200_000;
 
-/// <summary>The rows of one entry while a file is read.</summary>
-internal sealed class PendingEntry(int firstRow)
-{
-    public int FirstRow { get; } = firstRow;
-    public DateOnly? Date { get; set; }
-    public bool HasDate { get; set; }
-    public string? Description { get; set; }
-    public bool HasDescription { get; set; }
-    public List<JournalLineInput> Lines { get; } = [];
-    public List<int> Rows { get; } = [];
-    /// <summary>A row of the entry has an error: the entry is not checked or returned, its rows' errors say why.</summary>
-    public bool Faulty { get; set; }
+    public Task<JournalImportSummary> ImportAsync(IReadOnlyList<JournalEntryInput> entries, IProgress<(int Done, int Total)>? progress = null,
+        CancellationToken ct = default) => ImportAsync(entries, DefaultSource, progress, ct);
 
     /// <summary>
-    /// The first row's 摘要 describes the entry; a line keeps its own only where it differs (posting gives a line without
-    /// one the entry's), so what an export wrote reads back as the same input.
+    /// Imports <paramref name="entries"/> in their order (numbers and chain positions follow it). <paramref name="progress"/>
+    /// receives the entries written so far after each chunk. Throws <see cref="ValidationException"/> with keys
+    /// <c>entries[i].…</c> (the <see cref="JournalPosting"/> keys under the entry's index) and writes nothing if any entry fails.
     /// </summary>
-    public string? LineDescription(string? rowDescription)
+    public async Task<JournalImportSummary> ImportAsync(IReadOnlyList<JournalEntryInput> entries, string source, IProgress<(int Done, int Total)>? progress,
+        CancellationToken ct = default)
     {
-        if (!HasDescription)
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
         {
-            (Description, HasDescription) = (rowDescription, true);
+            return new JournalImportSummary(0, 0, [], 0, 0, Guid.Empty);
         }
-        return rowDescription == Description ? null : rowDescription;
-    }
-}
-
-/// <summary>Collects the entries and the errors of one file, and the field rules both journal formats share.</summary>
-internal sealed class JournalImportBuilder
-{
-    // The ledger's limits (JournalDraft, JournalEntry), checked here too so that a file reports them by row.
-    public const int MaxLines = 200;
-    public const int MaxDescriptionLength = 200;
-
-    private readonly List<RowError> _errors = [];
-    private readonly List<ImportedEntry> _entries = [];
-
-    public int ErrorCount => _errors.Count;
-
-    public void Error(int row, string column, string message) => _errors.Add(new RowError(row, column, message));
-
-    public void Errors(IEnumerable<RowError> errors) => _errors.AddRange(errors);
-
-    /// <summary>Checks a finished entry as posting would (lines, balance) and keeps it; the error names its first row.</summary>
-    public void Complete(PendingEntry entry)
-    {
-        if (entry.Faulty || entry.Date is not { } date)
+        var context = await ledger.LoadAsync(ct);
+        var departments = await db.Departments.AsNoTracking().Select(d => new { d.Code, d.Id }).ToDictionaryAsync(d => d.Code, d => d.Id, ct);
+        var partners = await db.Set<Partners.Partner>().AsNoTracking().Select(p => new { p.Code, p.Id }).ToDictionaryAsync(p => p.Code, p => p.Id, ct);
+        return await db.InTransactionAsync(async t =>
         {
-            return;
-        }
-        var debit = entry.Lines.Where(l => l.Side == BalanceSide.Debit).Sum(l => l.Amount);
-        var credit = entry.Lines.Where(l => l.Side == BalanceSide.Credit).Sum(l => l.Amount);
-        var problem = entry.Lines.Count < 2 ? AccountingMessages.EntryNeedsTwoLines
-            : entry.Lines.Count > MaxLines ? AccountingMessages.TooManyLines
-            : debit != credit ? AccountingMessages.EntryUnbalanced(debit, credit)
-            : null;
-        if (problem is not null)
-        {
-            Error(entry.FirstRow, AccountingMessages.ImportColumnEntry, problem);
-            return;
-        }
-        _entries.Add(new ImportedEntry(new JournalEntryInput(date, entry.Description, [.. entry.Lines]), [.. entry.Rows]));
-    }
-
-    public JournalImportResult Result() =>
-        _errors.Count > 0 ? new JournalImportResult([], [.. _errors.OrderBy(e => e.Row)]) : new JournalImportResult([.. _entries], []);
-
-    /// <summary>A whole number of yen, 0 or more; "1,000" (Excel's display) and full-width digits are accepted.</summary>
-    public long? Amount(string text, int row, string column)
-    {
-        if (long.TryParse(JapaneseText.Narrow(text), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var amount))
-        {
-            return amount;
-        }
-        Error(row, column, AccountingMessages.ImportAmountInvalid(text));
-        return null;
-    }
-
-    /// <summary>
-    /// The tax stated for a line, or null where none is (the ledger then computes it). It must fit in the amount, and
-    /// only a code that carries tax can have one.
-    /// </summary>
-    public bool TaxAmount(string text, string? taxCode, long amount, int row, string column, out long? tax)
-    {
-        tax = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-        if (Amount(text, row, column) is not { } value)
-        {
-            return false;
-        }
-        if (TaxCodes.Find(taxCode)?.CarriesTax != true)
-        {
-            if (value == 0)
+            var fiscalYears = new Dictionary<int, FiscalYear>();
+            JournalEntry Build(JournalEntryInput input, FiscalYear year)
             {
-                return true;
+                var resolved = JournalPosting.Resolve(input, context, departments, partners);
+                var lines = TaxSplitter.Split(resolved, input.Date, context.Settings, context.Rates, context.InputTax, context.OutputTax);
+                return JournalEntry.Create(year, input.Date, EntryKind.Normal, input.Description, lines, source);
             }
-            Error(row, column, AccountingMessages.ImportTaxWithoutTaxCode);
-            return false;
-        }
-        if (value > amount)
-        {
-            Error(row, column, AccountingMessages.TaxAmountInvalid);
-            return false;
-        }
-        tax = value;
-        return true;
+
+            // 1. Check every entry; count them per fiscal year.
+            var counts = new SortedDictionary<int, int>();
+            var errors = new Dictionary<string, string[]>();
+            var kept = entries.Count <= KeepLimit ? new JournalEntry?[entries.Count] : null;
+            for (var i = 0; i < entries.Count && errors.Count < MaxErrors; i++)
+            {
+                var input = entries[i];
+                try
+                {
+                    var fy = context.Company.FiscalYearOf(input.Date);
+                    if (!fiscalYears.TryGetValue(fy, out var year))
+                    {
+                        fiscalYears[fy] = year = await years.ForYearAsync(fy, t);
+                    }
+                    var entry = Build(input, year);
+                    kept?[i] = entry;
+                    counts[fy] = counts.GetValueOrDefault(fy) + 1;
+                }
+                catch (ValidationException ex)
+                {
+                    foreach (var (key, messages) in ex.Errors)
+                    {
+                        errors[Key(i, key)] = messages;
+                    }
+                }
+                catch (DomainException ex)
+                {
+                    errors[Key(i, ex.Field ?? "entry")] = [ex.Message];
+                }
+            }
+            if (errors.Count > 0)
+            {
+                throw new ValidationException(errors);
+            }
+
+            // 2. Numbers per year and chain positions, each in one statement (the rows stay locked until commit).
+            var next = new Dictionary<int, long>();
+            var ranges = new List<ImportedNumbers>();
+            foreach (var (fy, count) in counts)
+            {
+                var first = await numbers.TakeBlockAsync(JournalPosting.NumberKind, fy, count, t);
+                next[fy] = first;
+                ranges.Add(new ImportedNumbers(fy, first, first + count - 1, count));
+            }
+            var companyId = context.Company.Id;
+            var (firstSequence, previous) = await posting.ReserveChainAsync(companyId, entries.Count, t);
+            var sequence = firstSequence;
+
+            // 3. Seal in order (the chain runs through the batch) and write chunk by chunk; balances summed in memory.
+            var postedAt = clock.GetUtcNow().UtcDateTime;
+            var postedByName = user.DisplayName ?? user.UserName ?? "system";
+            var sums = new Dictionary<BalanceKey, (long Debit, long Credit)>();
+            var chunk = new List<JournalEntry>(Math.Min(ChunkSize, entries.Count));
+            var lineCount = 0;
+            using (var writer = BulkJournalWriter.Create(db))
+            {
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    var entry = kept?[i] ?? Build(entries[i], fiscalYears[context.Company.FiscalYearOf(entries[i].Date)]);
+                    kept?[i] = null;
+                    entry.Seal(next[entry.FiscalYear]++, sequence++, previous, postedAt, user.UserId, postedByName);
+                    previous = entry.Hash;
+                    BalanceWriter.Accumulate(sums, entry.Lines);
+                    lineCount += entry.Lines.Count;
+                    chunk.Add(entry);
+                    if (chunk.Count == ChunkSize || i == entries.Count - 1)
+                    {
+                        await writer.WriteAsync(chunk, t);
+                        chunk.Clear();
+                        progress?.Report((i + 1, entries.Count));
+                    }
+                }
+            }
+            Debug.Assert(sequence == firstSequence + entries.Count);
+            await posting.SetChainHashAsync(companyId, previous, t);
+            await BalanceWriter.UpsertAsync(db, sums, t);
+
+            // 4. One audit event for the batch (the entries themselves are protected by the journal chain).
+            var batchId = Guid.CreateVersion7();
+            var lastSequence = sequence - 1;
+            List<FieldChange> changes =
+            [
+                new("source", null, source),
+                new("entries", null, Text(entries.Count)),
+                new("lines", null, Text(lineCount)),
+                .. ranges.Select(r => new FieldChange(Text(r.FiscalYear) + " numbers", null, $"{Text(r.First)}–{Text(r.Last)}")),
+                new("chain", null, $"{Text(firstSequence)}–{Text(lastSequence)}"),
+                new("lastHash", null, previous),
+            ];
+            await audit.RecordAsync("JournalImport", batchId.ToString("D"), AuditAction.Created, changes, t);
+            return new JournalImportSummary(entries.Count, lineCount, ranges, firstSequence, lastSequence, batchId);
+        }, ct);
     }
 
-    /// <summary>The 摘要 of a row: trimmed, null when empty, at most 200 characters as the ledger allows.</summary>
-    public bool Description(string text, int row, out string? description)
-    {
-        description = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        if (description is { Length: > MaxDescriptionLength })
-        {
-            Error(row, AccountingMessages.ImportColumnDescription, AccountingMessages.DescriptionTooLong);
-            return false;
-        }
-        return true;
-    }
+    private static string Key(int index, string field) => string.Create(CultureInfo.InvariantCulture, $"entries[{index}].{field}");
 
-    /// <summary>Sets the entry's date from its first row (null: it did not parse); a later row with another date is an error.</summary>
-    public bool Date(PendingEntry entry, DateOnly? date, int row, string column)
-    {
-        if (!entry.HasDate)
-        {
-            (entry.Date, entry.HasDate) = (date, true);
-        }
-        else if (date is not null && entry.Date is { } first && first != date)
-        {
-            Error(row, column, AccountingMessages.ImportDateDiffers);
-            return false;
-        }
-        return date is not null;
-    }
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -81,13 +81,11 @@ public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, Fi
     internal async Task SaveAsync(JournalEntry entry, CancellationToken ct)
     {
         var number = await numbers.TakeAsync(NumberKind, entry.FiscalYear, ct);
-        var (sequence, previous) = await ReserveChainAsync(entry.CompanyId, ct);
+        var (sequence, previous) = await ReserveChainAsync(entry.CompanyId, 1, ct);
         entry.Seal(number, sequence, previous, clock.GetUtcNow().UtcDateTime, user.UserId, user.DisplayName ?? user.UserName ?? "system");
         db.Add(entry);
         await db.SaveChangesAsync(ct);
-        var hash = entry.Hash;
-        var companyId = entry.CompanyId;
-        await db.Set<JournalChainHead>().Where(h => h.CompanyId == companyId).ExecuteUpdateAsync(s => s.SetProperty(h => h.LastHash, hash), ct);
+        await SetChainHashAsync(entry.CompanyId, entry.Hash, ct);
         await BalanceWriter.AddAsync(db, entry.Lines.ToList(), ct);
         db.Entry(entry).State = EntityState.Detached;
         foreach (var line in entry.Lines)
@@ -96,19 +94,26 @@ public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, Fi
         }
     }
 
-    /// <summary>Locks the chain head (row lock on PostgreSQL, the write lock on SQLite) and takes the next position.</summary>
-    private async Task<(long Sequence, string PreviousHash)> ReserveChainAsync(Guid companyId, CancellationToken ct)
+    /// <summary>
+    /// Locks the chain head (row lock on PostgreSQL, the write lock on SQLite) and takes the next <paramref name="count"/>
+    /// positions: the first of them and the hash the first entry links to. The caller sets the head's hash afterwards.
+    /// </summary>
+    internal async Task<(long Sequence, string PreviousHash)> ReserveChainAsync(Guid companyId, int count, CancellationToken ct)
     {
         var heads = db.Set<JournalChainHead>().Where(h => h.CompanyId == companyId);
-        if (await heads.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence + 1), ct) == 0)
+        if (await heads.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence + count), ct) == 0)
         {
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO acc_journal_chains (company_id, last_sequence, last_hash) VALUES ({companyId}, 0, '') ON CONFLICT (company_id) DO NOTHING", ct);
-            await heads.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence + 1), ct);
+            await heads.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence + count), ct);
         }
         var head = await heads.AsNoTracking().SingleAsync(ct);
-        return (head.LastSequence, head.LastHash);
+        return (head.LastSequence - count + 1, head.LastHash);
     }
+
+    /// <summary>Records the hash of the last entry written as the chain head's, after <see cref="ReserveChainAsync"/>.</summary>
+    internal Task<int> SetChainHashAsync(Guid companyId, string hash, CancellationToken ct) =>
+        db.Set<JournalChainHead>().Where(h => h.CompanyId == companyId).ExecuteUpdateAsync(s => s.SetProperty(h => h.LastHash, hash), ct);
 
     private async Task<JournalEntry?> FindBySourceAsync(string source, string sourceKey, CancellationToken ct) =>
         await db.Set<JournalEntry>().AsNoTracking().Include(e => e.Lines).SingleOrDefaultAsync(e => e.Source == source && e.SourceKey == sourceKey, ct);
@@ -116,13 +121,37 @@ public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, Fi
     /// <summary>Codes to records; every unknown or retired code is reported at its line and field, all at once.</summary>
     internal async Task<List<ResolvedLine>> ResolveAsync(JournalEntryInput input, LedgerContext.Loaded context, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
         var departmentCodes = input.Lines.Select(l => l.DepartmentCode).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => JapaneseText.Narrow(c!)).Distinct().ToList();
         var departments = departmentCodes.Count == 0 ? [] : await db.Departments.AsNoTracking()
             .Where(d => departmentCodes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Id, ct);
         var partnerCodes = input.Lines.Select(l => l.PartnerCode).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => JapaneseText.Narrow(c!)).Distinct().ToList();
         var partners = partnerCodes.Count == 0 ? [] : await db.Set<Partners.Partner>().AsNoTracking()
-            .Where(p => partnerCodes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+            .Where(p => partnerCodes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Id, ct);
+        return Resolve(input, context, departments, partners);
+    }
+
+    /// <summary>
+    /// <see cref="ResolveAsync"/> over department and partner codes already looked up (code → id, codes narrowed):
+    /// a bulk import loads the company's once for all its entries.
+    /// </summary>
+    internal static List<ResolvedLine> Resolve(JournalEntryInput input, LedgerContext.Loaded context, IReadOnlyDictionary<string, Guid> departments,
+        IReadOnlyDictionary<string, Guid> partners)
+    {
+        Dictionary<string, string[]>? errors = null;
+        void Fail(string key, string message) => (errors ??= [])[key] = [message];
+        Guid? Lookup(IReadOnlyDictionary<string, Guid> ids, string? code, string key, Func<string?, string> unknown)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                return null;
+            }
+            if (ids.TryGetValue(JapaneseText.Narrow(code), out var id))
+            {
+                return id;
+            }
+            Fail(key, unknown(code));
+            return null;
+        }
         var result = new List<ResolvedLine>(input.Lines.Count);
         for (var i = 0; i < input.Lines.Count; i++)
         {
@@ -130,41 +159,26 @@ public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, Fi
             var account = context.AccountByCode(line.AccountCode);
             if (account is null)
             {
-                errors[$"lines[{i}].account"] = [AccountingMessages.AccountUnknown(line.AccountCode)];
+                Fail($"lines[{i}].account", AccountingMessages.AccountUnknown(line.AccountCode));
                 continue;
             }
             SubAccount? sub = null;
             if (!string.IsNullOrWhiteSpace(line.SubAccountCode) && (sub = context.SubAccountByCode(account.Id, line.SubAccountCode)) is null)
             {
-                errors[$"lines[{i}].subAccount"] = [AccountingMessages.SubAccountUnknown(line.SubAccountCode)];
+                Fail($"lines[{i}].subAccount", AccountingMessages.SubAccountUnknown(line.SubAccountCode));
             }
-            Guid? department = null;
-            if (!string.IsNullOrWhiteSpace(line.DepartmentCode))
-            {
-                if (departments.TryGetValue(JapaneseText.Narrow(line.DepartmentCode), out var d))
-                {
-                    department = d;
-                }
-                else
-                {
-                    errors[$"lines[{i}].department"] = [AccountingMessages.DepartmentUnknown(line.DepartmentCode)];
-                }
-            }
-            Partners.Partner? partner = null;
-            if (!string.IsNullOrWhiteSpace(line.PartnerCode) && !partners.TryGetValue(JapaneseText.Narrow(line.PartnerCode), out partner))
-            {
-                errors[$"lines[{i}].partner"] = [AccountingMessages.PartnerUnknown(line.PartnerCode)];
-            }
+            var department = Lookup(departments, line.DepartmentCode, $"lines[{i}].department", AccountingMessages.DepartmentUnknown);
+            var partner = Lookup(partners, line.PartnerCode, $"lines[{i}].partner", AccountingMessages.PartnerUnknown);
             // No code: the account's default. An explicit "" or "-" means no tax code at all.
             var taxCodeText = line.TaxCode is null ? account.DefaultTaxCode : line.TaxCode.Trim() is "" or "-" ? null : line.TaxCode;
             var taxCode = TaxCodes.Find(taxCodeText);
             if (taxCodeText is not null && taxCode is null)
             {
-                errors[$"lines[{i}].taxCode"] = [AccountingMessages.TaxCodeUnknown];
+                Fail($"lines[{i}].taxCode", AccountingMessages.TaxCodeUnknown);
             }
-            result.Add(new ResolvedLine(account, line.Side, line.Amount, taxCode, sub, department, partner?.Id, line.Description, line.TaxAmount));
+            result.Add(new ResolvedLine(account, line.Side, line.Amount, taxCode, sub, department, partner, line.Description, line.TaxAmount));
         }
-        if (errors.Count > 0)
+        if (errors is not null)
         {
             throw new ValidationException(errors);
         }

@@ -110,6 +110,7 @@ public static class UrakataServices
 
         services.AddScoped<PermissionService>();
         services.AddScoped<NumberingService>();
+        services.AddScoped<AuditLog>();
         services.AddScoped<OrgDirectory>();
         services.AddScoped<OrgAdmin>();
         services.AddScoped<UserAdmin>();

@@ -1,0 +1,26 @@
+using Urakata.Platform.Data;
+
+namespace Urakata.Platform.Audit;
+
+/// <summary>
+/// Writes an audit event that no tracked entity change produces: one row for a whole batch (a bulk journal import)
+/// instead of one per record. It joins the current company's audit chain inside the caller's transaction, exactly as
+/// the rows <see cref="UrakataDbContext.SaveChangesAsync(bool, CancellationToken)"/> writes.
+/// </summary>
+public sealed class AuditLog(UrakataDbContext db)
+{
+    /// <summary>Appends one event for <paramref name="entityType"/>/<paramref name="entityId"/> with the given fields as its changes.</summary>
+    public async Task<AuditEvent> RecordAsync(string entityType, string entityId, AuditAction action, IReadOnlyList<FieldChange> changes,
+        CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("An audit event is recorded inside the transaction of the change it describes.");
+        }
+        var companyId = db.CurrentUser.RequireCompany();
+        var pending = new AuditTrail.PendingEvent(companyId, entityType, entityId, action, changes);
+        var written = await AuditTrail.AppendAsync(db, [pending], db.Clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return written[0];
+    }
+}
