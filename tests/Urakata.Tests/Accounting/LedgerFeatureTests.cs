@@ -196,12 +196,5 @@ public sealed class LedgerFeatureTests(UrakataFactory factory) : IClassFixture<U
         Assert.Contains("monthly balance", Assert.Single(await VerifyAsync(book)).Reason, StringComparison.Ordinal);
     }
 
-    private async Task<IReadOnlyList<ChainBreak>> VerifyAsync(LedgerTestBook book)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        using var system = scope.ServiceProvider.GetRequiredService<CurrentUser>().AsSystem("verify");
-        var verifier = scope.ServiceProvider.GetServices<IChainVerifier>().OfType<JournalVerifier>().Single();
-        var report = await verifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<UrakataDbContext>(), CancellationToken.None);
-        return [.. report.Breaks.Where(b => b.CompanyId == book.Company.Id)];
-    }
+    private static Task<IReadOnlyList<ChainBreak>> VerifyAsync(LedgerTestBook book) => book.VerifyAsync();
 }

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Urakata.Platform.Audit;
+using Urakata.Platform.Data;
+using Urakata.Platform.Security;
 using Urakata.Accounting.Accounts;
 using Urakata.Accounting.Journal;
 using Urakata.Tests.Infrastructure;
@@ -22,6 +25,16 @@ public sealed class LedgerTestBook(UrakataFactory factory, TestCompany company)
 
     public Task<JournalEntry> PostAsync(DateOnly date, string description, params JournalLineInput[] lines) =>
         Use<JournalPosting, JournalEntry>(p => p.PostAsync(new JournalEntryInput(date, description, lines)));
+
+    /// <summary><c>urakata verify</c>'s journal check (run as the system, as the CLI does), the breaks in this company.</summary>
+    public async Task<IReadOnlyList<ChainBreak>> VerifyAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        using var system = scope.ServiceProvider.GetRequiredService<CurrentUser>().AsSystem("verify");
+        var verifier = scope.ServiceProvider.GetServices<IChainVerifier>().OfType<JournalVerifier>().Single();
+        var report = await verifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<UrakataDbContext>(), CancellationToken.None);
+        return [.. report.Breaks.Where(b => b.CompanyId == Company.Id)];
+    }
 
     public static JournalLineInput Dr(string account, long amount, string? tax = "-", string? sub = null, string? department = null, string? partner = null) =>
         new(BalanceSide.Debit, account, amount, tax, sub, department, partner);
