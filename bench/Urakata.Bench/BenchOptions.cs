@@ -35,6 +35,15 @@ public sealed record BenchOptions
     public string? ResultsFolder { get; init; }
     public bool WriteResults { get; init; } = true;
 
+    /// <summary>Run the general-ledger benchmark (<see cref="LedgerScenario"/>) instead of the approval engine's.</summary>
+    public bool Ledger { get; init; }
+    /// <summary>Book sizes for the ledger benchmark, each in its own company.</summary>
+    public IReadOnlyList<int> Entries { get; init; } = [10_000, 100_000];
+    /// <summary>Entries posted one at a time through JournalPosting.</summary>
+    public int SequentialPosts { get; init; } = 2_000;
+    /// <summary>Timed calls per ledger report (after one warm-up call).</summary>
+    public int LedgerSamples { get; init; } = 20;
+
     public string Provider => Postgres is null ? "sqlite" : "postgres";
 
     public static string Usage => """
@@ -58,8 +67,19 @@ public sealed record BenchOptions
           --keep               keep the database afterwards and print where it is
           --results DIR        where to write workflow-<provider>.md (bench/results)
           --no-write           print only
+
+        General ledger (writes bench/results/ledger-<provider>.md instead):
+          --ledger             run the ledger benchmark: bulk import, books, ledger-cli comparison, posting
+          --entries N[,N…]     book sizes, each in a new company (10000,100000; add 1000000 for the full run)
+          --posts N            entries posted one at a time through JournalPosting (2000)
+          --ledger-samples N   timed calls per report (20)
         Smoke run: --requests 2000 --approvers 20 --steps 10 --sequential 20 --samples 100
         """;
+
+    private static int[] Sizes(string text) =>
+        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t =>
+            int.TryParse(t.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n : throw new ArgumentException("--entries needs positive whole numbers separated by commas."))];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -87,8 +107,16 @@ public sealed record BenchOptions
                 "--keep" => o with { Keep = true },
                 "--results" => o with { ResultsFolder = Value() },
                 "--no-write" => o with { WriteResults = false },
+                "--ledger" => o with { Ledger = true },
+                "--entries" => o with { Entries = Sizes(Value()) },
+                "--posts" => o with { SequentialPosts = Number() },
+                "--ledger-samples" => o with { LedgerSamples = Number() },
                 var other => throw new ArgumentException($"Unknown option '{other}'."),
             };
+        }
+        if (o.SequentialPosts < 2)
+        {
+            throw new ArgumentException("--posts must be at least 2.");
         }
         if (o.Approvers < 2)
         {

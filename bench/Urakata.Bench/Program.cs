@@ -39,20 +39,33 @@ await using (var host = await BenchHost.StartAsync(options))
     report.Fact(machine, "CPU", CpuModel());
     report.Fact(machine, "OS / runtime", $"{RuntimeInformation.OSDescription} / {RuntimeInformation.FrameworkDescription}, server GC {System.Runtime.GCSettings.IsServerGC}");
     report.Fact(machine, "database", $"{await host.ServerVersionAsync()} ({host.Provider}; {(host.Provider == "sqlite" ? "WAL file in a temp folder" : "new database on the given server")})");
-    report.Fact(machine, "sizes", $"--requests {options.Requests} --approvers {options.Approvers} --steps {options.Steps} --calls-per-step {options.CallsPerStep} --parallel {options.Parallel} --sequential {options.Sequential} --samples {options.Samples}");
-
-    Console.Error.WriteLine("== A. concurrent approvals");
-    var concurrency = new ConcurrencyScenario(host, options, report);
-    await concurrency.RunAsync();
-    failed |= concurrency.Failed;
-
-    Console.Error.WriteLine(Report.F($"== B. loading {options.Requests:N0} requests for {options.Approvers:N0} approvers"));
-    await new InboxScenario(host, options, report).RunAsync();
-
-    var target = report.Latencies.FirstOrDefault(l => l.Measure.StartsWith("inbox: waiting (", StringComparison.Ordinal));
-    if (target.Latency is { } waiting)
+    if (!options.Ledger)
     {
-        report.Fact("Target", "inbox p95 < 50 ms (waiting, first page)", waiting.P95 < 50 ? $"met: p95 {waiting.P95:0.00} ms" : (FormattableString)$"MISSED: p95 {waiting.P95:0.00} ms");
+        report.Fact(machine, "sizes", $"--requests {options.Requests} --approvers {options.Approvers} --steps {options.Steps} --calls-per-step {options.CallsPerStep} --parallel {options.Parallel} --sequential {options.Sequential} --samples {options.Samples}");
+    }
+
+    if (options.Ledger)
+    {
+        report.Fact(machine, "ledger sizes", $"--entries {string.Join(',', options.Entries)} --posts {options.SequentialPosts} --ledger-samples {options.LedgerSamples} --seed {options.Seed}");
+        var ledger = new LedgerScenario(host, options, report);
+        await ledger.RunAsync();
+        failed |= ledger.Failed;
+    }
+    else
+    {
+        Console.Error.WriteLine("== A. concurrent approvals");
+        var concurrency = new ConcurrencyScenario(host, options, report);
+        await concurrency.RunAsync();
+        failed |= concurrency.Failed;
+
+        Console.Error.WriteLine(Report.F($"== B. loading {options.Requests:N0} requests for {options.Approvers:N0} approvers"));
+        await new InboxScenario(host, options, report).RunAsync();
+
+        var target = report.Latencies.FirstOrDefault(l => l.Measure.StartsWith("inbox: waiting (", StringComparison.Ordinal));
+        if (target.Latency is { } waiting)
+        {
+            report.Fact("Target", "inbox p95 < 50 ms (waiting, first page)", waiting.P95 < 50 ? $"met: p95 {waiting.P95:0.00} ms" : (FormattableString)$"MISSED: p95 {waiting.P95:0.00} ms");
+        }
     }
     report.Fact("Target", "whole run", $"{total.Elapsed.TotalMinutes:0.0} min");
     if (options.Keep)
@@ -67,9 +80,9 @@ if (options.WriteResults)
 {
     var folder = options.ResultsFolder ?? Path.Combine(RepositoryRoot(), "bench", "results");
     Directory.CreateDirectory(folder);
-    var file = Path.Combine(folder, $"workflow-{options.Provider}.md");
+    var file = Path.Combine(folder, $"{(options.Ledger ? "ledger" : "workflow")}-{options.Provider}.md");
     var command = "dotnet run -c Release --project bench/Urakata.Bench -- " + string.Join(' ', Redacted(args));
-    await File.WriteAllTextAsync(file, report.ToMarkdown($"Workflow benchmark — {options.Provider}", command.TrimEnd()));
+    await File.WriteAllTextAsync(file, report.ToMarkdown($"{(options.Ledger ? "General ledger" : "Workflow")} benchmark — {options.Provider}", command.TrimEnd()));
     Console.WriteLine("Written to " + Path.GetFullPath(file));
 }
 return failed ? 1 : 0;

@@ -35,11 +35,20 @@ public sealed class Report
 
     public void Note(string note) => _notes.Add(note);
 
+    private readonly List<string> _markdown = [];
+
+    /// <summary>A Markdown block (a summary table) printed before the facts and written at the top of the results file.</summary>
+    public void Markdown(string block) => _markdown.Add(block);
+
     public IReadOnlyList<(string Measure, Latency Latency, string Note)> Latencies => _latencies;
 
     public string ToText()
     {
         var sb = new StringBuilder();
+        foreach (var block in _markdown)
+        {
+            sb.AppendLine(block);
+        }
         var width = _facts.Select(f => f.Measure.Length).DefaultIfEmpty(10).Max();
         foreach (var group in _facts.GroupBy(f => f.Section))
         {
@@ -72,6 +81,10 @@ public sealed class Report
         sb.AppendLine(F($"# {title}")).AppendLine();
         sb.AppendLine("Written by `bench/Urakata.Bench` (see `bench/README.md`); numbers are from one run on the machine described below.").AppendLine();
         sb.AppendLine("```").AppendLine(command).AppendLine("```").AppendLine();
+        foreach (var block in _markdown)
+        {
+            sb.AppendLine(block);
+        }
         foreach (var group in _facts.GroupBy(f => f.Section))
         {
             sb.AppendLine(F($"## {group.Key}")).AppendLine();
