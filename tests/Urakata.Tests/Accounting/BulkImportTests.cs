@@ -245,7 +245,7 @@ public sealed partial class BulkImportTests(UrakataFactory factory) : IClassFixt
             var idText = db.IsPostgres ? entryId.ToString("D") : entryId.ToString("D").ToUpperInvariant();
             var keyText = db.IsPostgres ? $"CAST({key} AS TEXT)" : key;
 #pragma warning disable EF1002 // the SQL text is built from the constant column lists above; the id is a parameter
-            rows.AddRange(await db.Database.SqlQueryRaw<RawValue>($"SELECT {select} AS \"Value\" FROM {table} WHERE {keyText} = {{0}} ORDER BY 1", idText)
+            rows.AddRange(await db.Database.SqlQueryRaw<RawValue>($"SELECT {select} AS value FROM {table} WHERE {keyText} = {{0}} ORDER BY 1", idText)
                 .Select(r => r.Value).ToListAsync());
 #pragma warning restore EF1002
         }
