@@ -32,7 +32,8 @@ internal sealed class GeneratedBook(int count, DateOnly yearStart, int seed = 20
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
-            var r = new Random(HashCode.Combine(seed, index));
+            // Not HashCode.Combine: its seed changes per process, and the book must be the same in every run.
+            var r = new Random(unchecked((seed * 1_000_003) + index));
             // Spread evenly through the 365 days of the year, in order, with a little jitter.
             var day = (int)((long)index * 365 / count);
             var date = yearStart.AddDays(day);
