@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Urakata.Accounting.Journal;
 using Urakata.Accounting.Ledger;
 using Urakata.Platform.Data;
 using Urakata.Platform.Domain;
@@ -24,9 +23,9 @@ public sealed record JournalFileImportResult(int Imported, IReadOnlyList<RowErro
 /// <summary>
 /// 仕訳のインポート, all or nothing: the file is read and every row checked (format, codes, amounts, balance); then every
 /// entry is checked against the ledger as posting would (periods, locks, tax rates, retired accounts); only when nothing
-/// failed are the entries posted, in one transaction, through the same posting path as the entry form.
+/// failed are the entries written, in one transaction, by the bulk path (<see cref="JournalImport"/>).
 /// </summary>
-public sealed class JournalFileImporter(UrakataDbContext db, LedgerContext ledger, JournalPosting posting)
+public sealed partial class JournalFileImporter(UrakataDbContext db, LedgerContext ledger, JournalImport bulk)
 {
     public async Task<JournalFileImportResult> ImportAsync(Stream file, JournalFileFormat format, IProgress<(int Done, int Total)>? progress = null,
         CancellationToken ct = default)
@@ -41,47 +40,33 @@ public sealed class JournalFileImporter(UrakataDbContext db, LedgerContext ledge
             return new JournalFileImportResult(0, read.Errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var errors = new List<RowError>();
-        var prepared = new List<JournalEntry>(read.Entries.Count);
-        foreach (var imported in read.Entries)
+        try
         {
-            try
-            {
-                prepared.Add(await posting.PrepareAsync(imported.Entry, EntryKind.Normal, "import", null, ct));
-            }
-            catch (DomainException ex)
-            {
-                errors.AddRange(RowErrors(imported, ex));
-            }
+            var summary = await bulk.ImportAsync([.. read.Entries.Select(e => e.Entry)], "import", progress, ct);
+            return summary.Numbers.Count == 0
+                ? new JournalFileImportResult(0, [])
+                : new JournalFileImportResult(summary.Entries, [], summary.Numbers[0].First, summary.Numbers[^1].Last);
         }
-        if (errors.Count > 0)
+        catch (ValidationException ex)
         {
-            await transaction.RollbackAsync(ct);
-            return new JournalFileImportResult(0, errors);
+            return new JournalFileImportResult(0, [.. ex.Errors.SelectMany(kv => RowErrors(read.Entries, kv.Key, kv.Value))]);
         }
-        long? first = null, last = null;
-        for (var i = 0; i < prepared.Count; i++)
-        {
-            await posting.SaveAsync(prepared[i], ct);
-            first ??= prepared[i].Number;
-            last = prepared[i].Number;
-            progress?.Report((i + 1, prepared.Count));
-        }
-        await db.CommitAsync(ct);
-        return new JournalFileImportResult(prepared.Count, [], first, last);
     }
 
-    /// <summary>A ledger rule broken by an entry, named at the entry's first row and the column the field comes from.</summary>
-    private static IEnumerable<RowError> RowErrors(ImportedEntry entry, DomainException ex)
+    /// <summary>
+    /// A ledger rule broken by an entry (<c>entries[12].lines[1].account</c>), named at the entry's first row and the column
+    /// the field comes from.
+    /// </summary>
+    private static IEnumerable<RowError> RowErrors(IReadOnlyList<ImportedEntry> entries, string key, string[] messages)
     {
-        var row = entry.Rows[0];
-        if (ex is ValidationException v)
-        {
-            return v.Errors.SelectMany(kv => kv.Value.Select(message => new RowError(row, Column(kv.Key), message)));
-        }
-        return [new RowError(row, Column(ex.Field), ex.Message)];
+        var match = EntryKey().Match(key);
+        var row = match.Success && int.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < entries.Count
+            ? entries[index].Rows[0] : 0;
+        return messages.Select(message => new RowError(row, Column(key), message));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^entries\[(\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex EntryKey();
 
     private static string Column(string? key) => (key?.Split('.').Last()) switch
     {

@@ -42,8 +42,8 @@ public sealed partial class BulkImportTests(UrakataFactory factory) : IClassFixt
         return book;
     }
 
-    private static Task<JournalImportResult> ImportAsync(LedgerTestBook book, IReadOnlyList<JournalEntryInput> entries, IProgress<(int, int)>? progress = null) =>
-        book.Use<JournalImport, JournalImportResult>(i => i.ImportAsync(entries, progress));
+    private static Task<JournalImportSummary> ImportAsync(LedgerTestBook book, IReadOnlyList<JournalEntryInput> entries, IProgress<(int, int)>? progress = null) =>
+        book.Use<JournalImport, JournalImportSummary>(i => i.ImportAsync(entries, progress));
 
     [Fact]
     public async Task ThousandEntries_InBulk_GiveTheBooksOfPostingOneByOne_NumberedOnFromThePostedOnes_AndVerify()
@@ -110,7 +110,7 @@ public sealed partial class BulkImportTests(UrakataFactory factory) : IClassFixt
         await book.PostAsync(new DateOnly(2026, 6, 1), "チェーンの先頭", Dr("1110", 1), Cr("4550", 1)); // so both rows below link to a previous hash
         var posted = await book.Use<JournalPosting, JournalEntry>(p => p.PostAsync(input));
         // Same source as the posted one, so that the rows differ only in ids, numbers, hashes and times.
-        await book.Use<JournalImport, JournalImportResult>(i => i.ImportAsync([input], "manual", null));
+        await book.Use<JournalImport, JournalImportSummary>(i => i.ImportAsync([input], "manual", null));
         var (a, b) = (await EntryAsync(book, 2), await EntryAsync(book, 3));
         Assert.Equal(a.Lines, b.Lines);
         Assert.Equal((a.Date, a.Description, a.Kind, a.PostedByName), (b.Date, b.Description, b.Kind, b.PostedByName));
