@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Urakata.Accounting.Journal;
+using Urakata.Accounting.Ledger;
 using Urakata.Accounting.Reports;
 using Urakata.Platform.Security;
 using Urakata.Platform.Tabular;
@@ -13,7 +14,7 @@ namespace Urakata.Accounting.Api;
 /// <summary>
 /// Downloads of the books under <c>/api/v1/accounting/exports</c>: <c>format=csv</c> (UTF-8 with BOM, for Excel),
 /// <c>csv-sjis</c> (Shift_JIS for older software; a character CP932 lacks is refused with its row and column) or
-/// <c>xlsx</c>. Headers follow the caller's language.
+/// <c>xlsx</c> or <c>pdf</c> (A4, Japanese font, for printing and filing). Headers follow the caller's language.
 /// </summary>
 internal static class AccountingExports
 {
@@ -21,15 +22,21 @@ internal static class AccountingExports
     {
         var g = api.MapGroup("/accounting/exports").WithTags("Accounting").RequirePermission(AccountingPermissions.JournalRead);
 
-        g.MapGet("/journal", ([AsParameters] JournalSearch search, string? format, JournalQueries q, IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
-            FileAsync(format, a["Journal"], Table.Of(
+        g.MapGet("/journal", async ([AsParameters] JournalSearch search, string? format, JournalQueries q, LedgerContext ledger, TimeProvider clock,
+            IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
+            await FileAsync(format, a["Journal"], Table.Of(
                 [a["Date"], a["EntryNumber"], a["AccountCode"], a["Account"], a["SubAccount"], a["Department"], a["Partner"], a["TaxCode"], a["Debit"], a["Credit"], a["TaxAmount"], a["LineDescription"]],
-                JournalRows(search, q, ct)), ct));
+                JournalRows(search, q, ct)), ct, (await ledger.LoadAsync(ct)).Company.Name, clock));
 
-        g.MapGet("/general-ledger", (string account, int year, int? from, int? to, string? sub, string? format, GeneralLedgerReport r, IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
-            FileAsync(format, $"{a["GeneralLedger"]}_{account}_{year}", Table.Of(
+        g.MapGet("/general-ledger", async (string account, int year, int? from, int? to, string? sub, string? format, GeneralLedgerReport r, LedgerContext ledger,
+            TimeProvider clock, IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
+        {
+            var context = await ledger.LoadAsync(ct);
+            var name = context.AccountByCode(account)?.Name ?? account;
+            return await FileAsync(format, $"{a["GeneralLedger"]}_{account}_{name}_{year}", Table.Of(
                 [a["Date"], a["EntryNumber"], a["Counterpart"], a["LineDescription"], a["TaxCode"], a["Debit"], a["Credit"], a["Balance"]],
-                LedgerRows(r, account, year, from ?? 1, to ?? 12, sub, a["BroughtForward"], ct)), ct));
+                LedgerRows(r, account, year, from ?? 1, to ?? 12, sub, a["BroughtForward"], ct)), ct, Subtitle(context, a, year, from ?? 1, to ?? 12), clock);
+        });
 
         // 弥生会計 / Urakata journal files of a fiscal year (or any search), ready to import elsewhere or back.
         g.MapGet("/yayoi", async ([AsParameters] JournalSearch search, JournalQueries q, CancellationToken ct) =>
@@ -45,22 +52,39 @@ internal static class AccountingExports
             return TypedResults.File(buffer.ToArray(), "text/csv", $"journal-{search.FiscalYear}.csv");
         });
 
-        g.MapGet("/trial-balance", async (int year, int? from, int? to, string? format, TrialBalanceReport r, IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
+        g.MapGet("/trial-balance", async (int year, int? from, int? to, string? format, TrialBalanceReport r, LedgerContext ledger, TimeProvider clock,
+            IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
         {
             var tb = await r.RunAsync(year, from ?? 1, to ?? 12, null, ct);
+            var rows = tb.Rows.Select(row => (IReadOnlyList<object?>)[row.Code, row.Name, row.Opening, row.Debit, row.Credit, row.Closing])
+                .Append([null, a["Total"].Value, null, tb.TotalDebit, tb.TotalCredit, null]);
             return await FileAsync(format, $"{a["TrialBalance"]}_{year}", Table.Of(
-                [a["AccountCode"], a["Account"], a["BroughtForward"], a["Debit"], a["Credit"], a["Balance"]],
-                tb.Rows.Select(row => (IReadOnlyList<object?>)[row.Code, row.Name, row.Opening, row.Debit, row.Credit, row.Closing])), ct);
+                [a["AccountCode"], a["Account"], a["BroughtForward"], a["Debit"], a["Credit"], a["Balance"]], rows), ct,
+                Subtitle(await ledger.LoadAsync(ct), a, year, from ?? 1, to ?? 12), clock);
+        });
+        g.MapGet("/profit-and-loss", async (int year, int? from, int? to, string? format, TrialBalanceReport r, LedgerContext ledger, TimeProvider clock,
+            IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
+            await Statement(format, $"{a["ProfitAndLoss"]}_{year}", FinancialStatements.ProfitAndLoss(await r.RunAsync(year, from ?? 1, to ?? 12, null, ct)), a,
+                Subtitle(await ledger.LoadAsync(ct), a, year, from ?? 1, to ?? 12), clock, ct));
+        g.MapGet("/balance-sheet", async (int year, int? period, string? format, TrialBalanceReport r, LedgerContext ledger, TimeProvider clock,
+            IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
+        {
+            var context = await ledger.LoadAsync(ct);
+            var statement = FinancialStatements.BalanceSheet(await r.RunAsync(year, 1, period ?? 12, null, ct), context.RetainedEarnings);
+            return await Statement(format, $"{a["BalanceSheet"]}_{year}", statement, a, Subtitle(context, a, year, 1, period ?? 12), clock, ct);
         });
     }
 
-    private static async Task<IResult> FileAsync(string? format, string name, Table table, CancellationToken ct)
+    private static async Task<IResult> FileAsync(string? format, string name, Table table, CancellationToken ct, string? subtitle = null, TimeProvider? clock = null)
     {
         var buffer = new MemoryStream();
         try
         {
             switch (format)
             {
+                case "pdf":
+                    var pdf = await PdfTableWriter.RenderAsync(name.Replace('_', ' '), subtitle, table, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, ct);
+                    return TypedResults.File(pdf, "application/pdf", name + ".pdf");
                 case "xlsx":
                     await XlsxTableWriter.WriteAsync(buffer, table, "Sheet1", ct);
                     return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
@@ -76,6 +100,19 @@ internal static class AccountingExports
         {
             return TypedResults.ValidationProblem(ex.Errors.GroupBy(e => $"row {e.Row}.{e.Column}").ToDictionary(e => e.Key, e => e.Select(x => x.Message).ToArray()));
         }
+    }
+
+    private static Task<IResult> Statement(string? format, string name, FinancialStatement statement, IStringLocalizer<AccountingUi> a, string subtitle,
+        TimeProvider clock, CancellationToken ct) =>
+        FileAsync(format, name, Table.Of([a["Account"], a["Amount"]],
+            statement.Lines.Select(l => (IReadOnlyList<object?>)[new string('\u3000', l.Level) + l.Label, l.Amount])), ct, subtitle, clock);
+
+    /// <summary>株式会社サンプル商事 2026年度 2026/04/01 – 2026/11/30.</summary>
+    private static string Subtitle(LedgerContext.Loaded context, IStringLocalizer<AccountingUi> a, int year, int from, int to)
+    {
+        var fy = new FiscalYear(context.Company.Id, year, context.Company.FiscalYearEndMonth);
+        return string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0}  {1}  {2:yyyy/MM/dd} – {3:yyyy/MM/dd}",
+            context.Company.Name, string.Format(System.Globalization.CultureInfo.CurrentCulture, a["FiscalYearLabel"], year), fy.PeriodStart(from), fy.PeriodEnd(to));
     }
 
     private static async IAsyncEnumerable<IReadOnlyList<object?>> JournalRows(JournalSearch search, JournalQueries q, [EnumeratorCancellation] CancellationToken ct)

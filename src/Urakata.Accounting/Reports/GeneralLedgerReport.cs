@@ -29,8 +29,13 @@ public sealed class GeneralLedgerReport(UrakataDbContext db, LedgerContext ledge
 
     private sealed record Other(Guid EntryId, Guid AccountId, long Debit);
 
-    public async Task<GeneralLedgerPage> PageAsync(string accountCode, int fiscalYear, int fromPeriod, int toPeriod, string? subAccountCode = null,
-        string? after = null, int pageSize = 100, CancellationToken ct = default)
+    public Task<GeneralLedgerPage> PageAsync(string accountCode, int fiscalYear, int fromPeriod, int toPeriod, string? subAccountCode = null,
+        string? after = null, int pageSize = 100, CancellationToken ct = default) =>
+        PageAsync(accountCode, fiscalYear, fromPeriod, toPeriod, subAccountCode, after, pageSize, null, ct);
+
+    /// <param name="carried">The running balance at <paramref name="after"/> when the caller already knows it (an export reading page after page).</param>
+    private async Task<GeneralLedgerPage> PageAsync(string accountCode, int fiscalYear, int fromPeriod, int toPeriod, string? subAccountCode,
+        string? after, int pageSize, long? carried, CancellationToken ct)
     {
         var context = await ledger.LoadAsync(ct);
         var account = context.AccountByCode(accountCode) ?? throw new NotFoundException("Account");
@@ -67,8 +72,8 @@ public sealed class GeneralLedgerReport(UrakataDbContext db, LedgerContext ledge
             ORDER BY date, entry_number, line_no
             LIMIT {size + 1}
             """).ToListAsync(ct);
-        var balance = opening;
-        if (cursor is not null)
+        var balance = carried ?? opening;
+        if (cursor is not null && carried is null)
         {
             balance += account.Signed(await db.Database.SqlQuery<long>($"""
                 SELECT COALESCE(SUM(debit - credit), 0) AS "Value" FROM acc_journal_lines
@@ -96,12 +101,15 @@ public sealed class GeneralLedgerReport(UrakataDbContext db, LedgerContext ledge
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         string? after = null;
+        long? balance = null;
         do
         {
-            var page = await PageAsync(accountCode, fiscalYear, fromPeriod, toPeriod, subAccountCode, after, MaxPageSize, ct);
+            // The balance runs on from the previous page instead of being summed again up to each cursor.
+            var page = await PageAsync(accountCode, fiscalYear, fromPeriod, toPeriod, subAccountCode, after, MaxPageSize, balance, ct);
             foreach (var line in page.Lines)
             {
                 yield return line;
+                balance = line.Balance;
             }
             after = page.NextCursor;
         }

@@ -121,6 +121,15 @@ public sealed class AccountingApiTests(UrakataFactory factory) : IClassFixture<U
         var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
         Assert.Contains(rows, r => r.Values.Contains("事務用品費") && r.Values.Contains(3000d));
 
+        var pdf = await client.GetByteArrayAsync("/api/v1/accounting/exports/balance-sheet?format=pdf&year=2026");
+        var pdfPath = Path.Combine(Path.GetTempPath(), $"bs-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(pdfPath, pdf);
+        var printed = Urakata.Tests.Infrastructure.Poppler.Text(pdfPath);
+        Assert.Contains("貸借対照表", printed, StringComparison.Ordinal);
+        Assert.Contains("株式会社API戊", printed, StringComparison.Ordinal);
+        Assert.Contains("負債純資産合計", printed, StringComparison.Ordinal);
+        Assert.Contains("-3,300", printed, StringComparison.Ordinal); // cash paid out, on the assets side
+
         var odd = new JournalEntryInput(new DateOnly(2026, 6, 2), "𠮷野家で会議", [new(BalanceSide.Debit, "6260", 1_100, "P-10"), new(BalanceSide.Credit, "1110", 1_100, "-")]);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/accounting/journal", odd)).StatusCode);
         var refused = await client.GetAsync("/api/v1/accounting/exports/journal?format=csv-sjis");
