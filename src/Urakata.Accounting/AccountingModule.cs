@@ -35,6 +35,7 @@ public sealed class AccountingModule : IUrakataModule
         new("accounting", "Menu.Accounting.Ledger", "accounting/ledger", MudBlazor.Icons.Material.Filled.ListAlt, AccountingPermissions.JournalRead, Order: 23),
         new("accounting", "Menu.Accounting.Accounts", "accounting/accounts", MudBlazor.Icons.Material.Filled.AccountTree, AccountingPermissions.JournalRead, Order: 24),
         new("accounting", "Menu.Accounting.Partners", "accounting/partners", MudBlazor.Icons.Material.Filled.Business, AccountingPermissions.JournalRead, Order: 25),
+        new("accounting", "Menu.Accounting.Recurring", "accounting/recurring", MudBlazor.Icons.Material.Filled.EventRepeat, AccountingPermissions.JournalRead, Order: 25),
         new("accounting", "Menu.Accounting.Import", "accounting/import", MudBlazor.Icons.Material.Filled.ImportExport, AccountingPermissions.Import, Order: 26),
         new("accounting", "Menu.Accounting.Settings", "accounting/settings", MudBlazor.Icons.Material.Filled.Tune, AccountingPermissions.JournalRead, Order: 27),
     ];

@@ -40,3 +40,12 @@ internal static class ExportLines
         return result;
     }
 }
+
+/// <summary>A posted entry as input again: to copy it into a new draft (仕訳の複写) or make it a monthly template.</summary>
+public static class PostedEntryInput
+{
+    /// <summary>税込 amounts and tax codes as the entry was typed; the tax is left to be computed again on the new date.</summary>
+    public static JournalEntryInput From(JournalEntryDto entry, DateOnly date) =>
+        new(date, entry.Description, [.. ExportLines.Fold(entry).Select(l => new JournalLineInput(l.Side, l.Line.AccountCode, l.Amount, l.Line.TaxCode ?? "-",
+            l.Line.SubAccountCode, l.Line.DepartmentCode, l.Line.PartnerCode, l.Description == entry.Description ? null : l.Description))]);
+}

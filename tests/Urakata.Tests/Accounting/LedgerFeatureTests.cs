@@ -97,6 +97,19 @@ public sealed class LedgerFeatureTests(UrakataFactory factory) : IClassFixture<U
     }
 
     [Fact]
+    public async Task ACopiedEntry_PostsTheSameLines_OnTheNewDate()
+    {
+        var book = await CreateAsync(factory, "株式会社複写");
+        var original = await book.PostAsync(May10, "事務所家賃", Dr("6390", 110_000, "P-10"), Dr("6280", 5_400, "P-08R"), Cr("1130", 115_400));
+        var dto = await book.Use<JournalQueries, JournalEntryDto>(q => q.GetAsync(original.Id));
+        var input = Urakata.Accounting.Import.PostedEntryInput.From(dto, new DateOnly(2026, 6, 10));
+        Assert.Equal([110_000L, 5_400, 115_400], input.Lines.Select(l => l.Amount)); // 税込 again, the tax lines folded back
+        var copy = await book.Use<JournalPosting, JournalEntry>(p => p.PostAsync(input));
+        Assert.Equal(original.Lines.Select(l => (l.AccountId, l.Debit, l.Credit, l.TaxCode)), copy.Lines.Select(l => (l.AccountId, l.Debit, l.Credit, l.TaxCode)));
+        Assert.Equal((3, "事務所家賃"), (copy.Period, copy.Description));
+    }
+
+    [Fact]
     public async Task SourceKey_MakesRepeatedPostingIdempotent()
     {
         var book = await CreateAsync(factory, "株式会社冪等");
