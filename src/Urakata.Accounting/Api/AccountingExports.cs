@@ -66,6 +66,35 @@ internal static class AccountingExports
             IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
             await Statement(format, $"{a["ProfitAndLoss"]}_{year}", FinancialStatements.ProfitAndLoss(await r.RunAsync(year, from ?? 1, to ?? 12, null, ct)), a,
                 Subtitle(await ledger.LoadAsync(ct), a, year, from ?? 1, to ?? 12), clock, ct));
+        g.MapGet("/monthly", async (int year, string? format, MonthlyReports r, LedgerContext ledger, TimeProvider clock, IStringLocalizer<AccountingUi> a,
+            CancellationToken ct) =>
+        {
+            var trend = await r.TrendAsync(year, ct);
+            return await FileAsync(format, $"{a["MonthlyTrend"]}_{year}", Table.Of(
+                [a["AccountCode"], a["Account"], .. trend.MonthStarts.Select(m => m.ToString("yyyy/MM", System.Globalization.CultureInfo.InvariantCulture)), a["Total"]],
+                trend.Rows.Select(row => (IReadOnlyList<object?>)[row.Code, row.Name, .. row.Months.Cast<object?>(), row.Total])), ct,
+                Subtitle(await ledger.LoadAsync(ct), a, year, 1, 12), clock);
+        });
+        g.MapGet("/departments", async (int year, int? from, int? to, string? format, MonthlyReports r, LedgerContext ledger, TimeProvider clock,
+            IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
+        {
+            var report = await r.DepartmentsAsync(year, from ?? 1, to ?? 12, ct);
+            var rows = report.Rows.Select(row => (IReadOnlyList<object?>)[row.Code, row.Name, .. row.Amounts.Cast<object?>()])
+                .Append([null, a["NetIncome"].Value, .. report.NetIncome.Cast<object?>()]);
+            return await FileAsync(format, $"{a["DepartmentPl"]}_{year}", Table.Of([a["AccountCode"], a["Account"], .. report.Departments.Select(d => d.Name)], rows), ct,
+                Subtitle(await ledger.LoadAsync(ct), a, year, from ?? 1, to ?? 12), clock);
+        });
+        g.MapGet("/tax-summary", async (int year, int? from, int? to, string? format, TaxSummaryReport r, LedgerContext ledger, TimeProvider clock,
+            IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
+        {
+            var summary = await r.RunAsync(year, from ?? 1, to ?? 12, ct);
+            var rows = summary.Rows.Select(row => (IReadOnlyList<object?>)[row.TaxCode, row.Name, row.Rate is { } rate ? rate * 100 : null, row.Net, row.Gross, row.Tax, row.FullTax])
+                .Append([null, a["OutputTax"].Value, null, null, null, summary.OutputTax, null])
+                .Append([null, a["InputTax"].Value, null, null, null, summary.InputTax, null]);
+            return await FileAsync(format, $"{a["TaxSummary"]}_{year}", Table.Of(
+                [a["TaxCode"], a["Name"], a["Rate"], a["NetAmount"], a["GrossAmount"], a["TaxBooked"], a["TaxContained"]], rows), ct,
+                Subtitle(await ledger.LoadAsync(ct), a, year, from ?? 1, to ?? 12), clock);
+        });
         g.MapGet("/balance-sheet", async (int year, int? period, string? format, TrialBalanceReport r, LedgerContext ledger, TimeProvider clock,
             IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
         {

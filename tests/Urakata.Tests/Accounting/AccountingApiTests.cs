@@ -121,6 +121,12 @@ public sealed class AccountingApiTests(UrakataFactory factory) : IClassFixture<U
         var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
         Assert.Contains(rows, r => r.Values.Contains("事務用品費") && r.Values.Contains(3000d));
 
+        var taxCsv = System.Text.Encoding.UTF8.GetString((await client.GetByteArrayAsync("/api/v1/accounting/exports/tax-summary?format=csv&year=2026"))[3..]);
+        Assert.Contains(taxCsv.Split("\r\n"), line => line.StartsWith("P-10,課税仕入10%,", StringComparison.Ordinal) && line.EndsWith(",3000,3300,300,300", StringComparison.Ordinal));
+        var trend = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await client.GetByteArrayAsync("/api/v1/accounting/exports/monthly?format=xlsx&year=2026")), useHeaderRow: false)
+            .Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(trend, r => r.Values.Contains("事務用品費") && r.Values.Count(v => v is double d && d == 3000) == 2); // June and the year's total
+
         var pdf = await client.GetByteArrayAsync("/api/v1/accounting/exports/balance-sheet?format=pdf&year=2026");
         var pdfPath = Path.Combine(Path.GetTempPath(), $"bs-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(pdfPath, pdf);
