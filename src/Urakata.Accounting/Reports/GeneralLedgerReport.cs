@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Urakata.Accounting.Accounts;
 using Urakata.Accounting.Journal;
@@ -61,26 +62,28 @@ public sealed class GeneralLedgerReport(UrakataDbContext db, LedgerContext ledge
             """).SingleAsync(ct));
         var cursor = KeysetCursor.Parse(after);
         var (cDate, cNumber, cLine) = cursor is { } c ? (c.Date, c.First, c.Second) : (from.AddDays(-1), 0L, 0L);
-        var rows = await db.Database.SqlQuery<Row>($"""
+        // The page boundary is a row-value comparison, so both databases seek the line index
+        // (company, account, date, number, line) to the cursor instead of filtering from the start of the span.
+        var subFilter = subId is null ? "" : " AND sub_account_id = {6}";
+        object[] args = [companyId, account.Id, from, to, cDate, cNumber, subId ?? Guid.Empty, cLine, size + 1];
+        var rows = await db.Database.SqlQuery<Row>(FormattableStringFactory.Create($$"""
             SELECT entry_id AS entry_id, line_no AS line_no, entry_number AS entry_number, date AS date, debit AS debit, credit AS credit,
                    sub_account_id AS sub_account_id, partner_id AS partner_id, department_id AS department_id, tax_code AS tax_code,
                    tax_amount AS tax_amount, description AS description
             FROM acc_journal_lines
-            WHERE company_id = {companyId} AND account_id = {account.Id} AND date >= {from} AND date <= {to}
-              AND ({anySub} OR sub_account_id = {subId})
-              AND (date > {cDate} OR (date = {cDate} AND (entry_number > {cNumber} OR (entry_number = {cNumber} AND line_no > {cLine}))))
+            WHERE company_id = {0} AND account_id = {1} AND date >= {2} AND date <= {3}{{subFilter}}
+              AND (date, entry_number, line_no) > ({4}, {5}, {7})
             ORDER BY date, entry_number, line_no
-            LIMIT {size + 1}
-            """).ToListAsync(ct);
+            LIMIT {8}
+            """, args)).ToListAsync(ct);
         var balance = carried ?? opening;
         if (cursor is not null && carried is null)
         {
-            balance += account.Signed(await db.Database.SqlQuery<long>($"""
+            balance += account.Signed(await db.Database.SqlQuery<long>(FormattableStringFactory.Create($$"""
                 SELECT COALESCE(SUM(debit - credit), 0) AS "Value" FROM acc_journal_lines
-                WHERE company_id = {companyId} AND account_id = {account.Id} AND date >= {from} AND date <= {to}
-                  AND ({anySub} OR sub_account_id = {subId})
-                  AND (date < {cDate} OR (date = {cDate} AND (entry_number < {cNumber} OR (entry_number = {cNumber} AND line_no <= {cLine}))))
-                """).SingleAsync(ct));
+                WHERE company_id = {0} AND account_id = {1} AND date >= {2} AND date <= {3}{{subFilter}}
+                  AND (date, entry_number, line_no) <= ({4}, {5}, {7})
+                """, args)).SingleAsync(ct));
         }
         var more = rows.Count > size;
         var page = rows.Take(size).ToList();
@@ -98,7 +101,7 @@ public sealed class GeneralLedgerReport(UrakataDbContext db, LedgerContext ledge
 
     /// <summary>Every line of the span, page after page (for exports).</summary>
     public async IAsyncEnumerable<LedgerLine> AllAsync(string accountCode, int fiscalYear, int fromPeriod, int toPeriod, string? subAccountCode,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+        [EnumeratorCancellation] CancellationToken ct = default)
     {
         string? after = null;
         long? balance = null;

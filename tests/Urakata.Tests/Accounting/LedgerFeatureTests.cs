@@ -142,6 +142,21 @@ public sealed class LedgerFeatureTests(UrakataFactory factory) : IClassFixture<U
     }
 
     [Fact]
+    public async Task SubsidiaryLedger_ShowsOnlyItsSubAccount_WithItsOwnBalance()
+    {
+        var book = await CreateAsync(factory, "株式会社補助元帳");
+        await book.PostAsync(new DateOnly(2026, 4, 25), "4月給与", Dr("6120", 300_000), Cr("1130", 270_000), Cr("2210", 20_000, sub: "01"), Cr("2210", 10_000, sub: "02"));
+        await book.PostAsync(new DateOnly(2026, 5, 25), "5月給与", Dr("6120", 300_000), Cr("1130", 270_000), Cr("2210", 20_000, sub: "01"), Cr("2210", 10_000, sub: "02"));
+        await book.PostAsync(new DateOnly(2026, 5, 10), "源泉所得税の納付", Dr("2210", 20_000, sub: "01"), Cr("1130", 20_000));
+        var withholding = await book.Use<GeneralLedgerReport, GeneralLedgerPage>(r => r.PageAsync("2210", 2026, 2, 12, "01", pageSize: 1));
+        Assert.Equal(20_000, withholding.Opening); // April's 源泉所得税 only, not 住民税
+        var next = await book.Use<GeneralLedgerReport, GeneralLedgerPage>(r => r.PageAsync("2210", 2026, 2, 12, "01", withholding.NextCursor, 1));
+        Assert.Equal([0L, 20_000], withholding.Lines.Concat(next.Lines).Select(l => l.Balance));
+        var all = await book.Use<GeneralLedgerReport, GeneralLedgerPage>(r => r.PageAsync("2210", 2026, 1, 12));
+        Assert.Equal(40_000, all.Lines[^1].Balance);
+    }
+
+    [Fact]
     public async Task YearEndClose_CarriesBalancesForward_AndTheResultIntoRetainedEarnings_ReopenUndoesIt()
     {
         var book = await CreateAsync(factory, "株式会社決算");
