@@ -13,9 +13,12 @@ namespace Urakata.Accounting.Ledger;
 /// accounts and sub-accounts, and the rate tables. A company that has never used the ledger gets the standard chart
 /// (<see cref="StandardChart"/>) and default settings the first time.
 /// </summary>
-public sealed class LedgerContext(UrakataDbContext db, CurrentUser user)
+public sealed class LedgerContext(UrakataDbContext db, CurrentUser user, LedgerCache cache)
 {
     private Loaded? _loaded;
+
+    /// <summary>What changes when the chart or the settings change: versions only grow and rows are never deleted, so equal stamps mean equal data.</summary>
+    internal sealed record Stamp(int? CompanyVersion, int? SettingsVersion, long Accounts, long SubAccounts);
 
     public sealed class Loaded
     {
@@ -58,19 +61,36 @@ public sealed class LedgerContext(UrakataDbContext db, CurrentUser user)
             return _loaded;
         }
         var companyId = user.RequireCompany();
-        var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == companyId, ct);
-        var settings = await db.Set<LedgerSettings>().AsNoTracking().SingleOrDefaultAsync(ct);
-        if (settings is null)
+        // One small query decides whether the company's chart held by this process is still current (another node or
+        // request may have changed it); only then are the six reads below skipped.
+        var stamp = await StampAsync(companyId, ct);
+        if (stamp.SettingsVersion is null)
         {
             await SeedAsync(companyId, ct);
-            settings = await db.Set<LedgerSettings>().AsNoTracking().SingleAsync(ct);
+            stamp = await StampAsync(companyId, ct);
         }
+        if (cache.TryGet(companyId, stamp) is { } cached)
+        {
+            return _loaded = cached;
+        }
+        var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == companyId, ct);
+        var settings = await db.Set<LedgerSettings>().AsNoTracking().SingleAsync(ct);
         var accounts = await db.Set<Account>().AsNoTracking().ToListAsync(ct);
         var subs = await db.Set<SubAccount>().AsNoTracking().ToListAsync(ct);
         var rates = new TaxRateTable(await db.Set<TaxRate>().AsNoTracking().ToListAsync(ct),
             await db.Set<TransitionalCreditRate>().AsNoTracking().ToListAsync(ct));
-        return _loaded = new Loaded(company, settings, accounts, subs, rates);
+        _loaded = new Loaded(company, settings, accounts, subs, rates);
+        cache.Set(companyId, stamp, _loaded);
+        return _loaded;
     }
+
+    private Task<Stamp> StampAsync(Guid companyId, CancellationToken ct) =>
+        db.Database.SqlQuery<Stamp>($"""
+            SELECT (SELECT version FROM pf_companies WHERE id = {companyId}) AS company_version,
+                   (SELECT version FROM acc_settings WHERE company_id = {companyId}) AS settings_version,
+                   (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM acc_accounts WHERE company_id = {companyId}) AS accounts,
+                   (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM acc_sub_accounts WHERE company_id = {companyId}) AS sub_accounts
+            """).SingleAsync(ct);
 
     /// <summary>Forgets what was loaded (after the chart or the settings changed in this scope).</summary>
     public void Reset() => _loaded = null;
@@ -103,4 +123,18 @@ public sealed class LedgerContext(UrakataDbContext db, CurrentUser user)
         }
         db.ChangeTracker.Clear();
     }
+}
+
+/// <summary>
+/// The loaded chart, settings and rates of each company, shared by the requests of this process and replaced when the
+/// company's <see cref="LedgerContext.Stamp"/> changes. The held objects are read-only snapshots (loaded without tracking).
+/// </summary>
+public sealed class LedgerCache
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (LedgerContext.Stamp Stamp, LedgerContext.Loaded Loaded)> _entries = new();
+
+    internal LedgerContext.Loaded? TryGet(Guid companyId, LedgerContext.Stamp stamp) =>
+        _entries.TryGetValue(companyId, out var entry) && entry.Stamp == stamp ? entry.Loaded : null;
+
+    internal void Set(Guid companyId, LedgerContext.Stamp stamp, LedgerContext.Loaded loaded) => _entries[companyId] = (stamp, loaded);
 }

@@ -65,14 +65,16 @@ public sealed class GeneralLedgerReport(UrakataDbContext db, LedgerContext ledge
         // The page boundary is a row-value comparison, so both databases seek the line index
         // (company, account, date, number, line) to the cursor instead of filtering from the start of the span.
         var subFilter = subId is null ? "" : " AND sub_account_id = {6}";
-        object[] args = [companyId, account.Id, from, to, cDate, cNumber, subId ?? Guid.Empty, cLine, size + 1];
+        // The first page has no boundary at all: PostgreSQL then walks the index in order and stops at the LIMIT, where a
+        // boundary before the first row made it estimate the whole account and sort it (0.7 s for 500k lines).
+        var boundary = cursor is null ? "" : " AND (date, entry_number, line_no) > ({4}, {5}, {7})";
+        object[] args = [companyId, account.Id, from, to, cDate, cNumber, subId ?? Guid.Empty, (int)cLine, size + 1];
         var rows = await db.Database.SqlQuery<Row>(FormattableStringFactory.Create($$"""
             SELECT entry_id AS entry_id, line_no AS line_no, entry_number AS entry_number, date AS date, debit AS debit, credit AS credit,
                    sub_account_id AS sub_account_id, partner_id AS partner_id, department_id AS department_id, tax_code AS tax_code,
                    tax_amount AS tax_amount, description AS description
             FROM acc_journal_lines
-            WHERE company_id = {0} AND account_id = {1} AND date >= {2} AND date <= {3}{{subFilter}}
-              AND (date, entry_number, line_no) > ({4}, {5}, {7})
+            WHERE company_id = {0} AND account_id = {1} AND date >= {2} AND date <= {3}{{subFilter}}{{boundary}}
             ORDER BY date, entry_number, line_no
             LIMIT {8}
             """, args)).ToListAsync(ct);
