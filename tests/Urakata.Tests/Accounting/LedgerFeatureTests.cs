@@ -176,7 +176,11 @@ public sealed class LedgerFeatureTests(UrakataFactory factory) : IClassFixture<U
 
         await book.Use<YearEndClose, FiscalYear>(c => c.ReopenAsync(2026, "決算修正"));
         var afterReopen = await book.Use<TrialBalanceReport, TrialBalance>(r => r.RunAsync(2027, 1, 1));
-        Assert.All(afterReopen.Rows, r => Assert.Equal(0, r.Opening));
+        Assert.DoesNotContain(afterReopen.Rows, r => r.Opening != 0);
+        // Both stay in the journal: the carry-forward and the entry that cancels it.
+        var openings = (await book.Use<JournalQueries, JournalPage>(q => q.SearchAsync(new JournalSearch(FiscalYear: 2027)))).Entries;
+        Assert.Equal(2, openings.Count(e => e.Kind == EntryKind.Opening));
+        Assert.Equal(openings.Single(e => e.ReversalOf is null).Id, openings.Single(e => e.ReversalOf is not null).ReversalOf);
         await book.PostAsync(new DateOnly(2027, 3, 31), "決算修正", Dr("6490", 10_000), Cr("1130", 10_000));
         await book.Use<YearEndClose, FiscalYear>(c => c.CloseAsync(2026));
         var reclosed = await book.Use<TrialBalanceReport, TrialBalance>(r => r.RunAsync(2027, 1, 1));
