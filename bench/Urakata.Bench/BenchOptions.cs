@@ -41,6 +41,8 @@ public sealed record BenchOptions
     public IReadOnlyList<int> Entries { get; init; } = [10_000, 100_000];
     /// <summary>Entries posted one at a time through JournalPosting.</summary>
     public int SequentialPosts { get; init; } = 2_000;
+    /// <summary>Callers posting at once in the concurrent posting run (each one entry at a time, as API clients do).</summary>
+    public int PostCallers { get; init; } = 32;
     /// <summary>Timed calls per ledger report (after one warm-up call).</summary>
     public int LedgerSamples { get; init; } = 20;
 
@@ -110,6 +112,7 @@ public sealed record BenchOptions
                 "--ledger" => o with { Ledger = true },
                 "--entries" => o with { Entries = Sizes(Value()) },
                 "--posts" => o with { SequentialPosts = Number() },
+                "--post-callers" => o with { PostCallers = Number() },
                 "--ledger-samples" => o with { LedgerSamples = Number() },
                 var other => throw new ArgumentException($"Unknown option '{other}'."),
             };

@@ -226,7 +226,7 @@ public sealed class LedgerScenario(BenchHost host, BenchOptions options, Report 
         var text = new StringBuilder(512);
         foreach (var entry in book)
         {
-            var lines = TaxSplitter.Split(JournalPosting.Resolve(entry, context, departments, partners), entry.Date, context.Settings, context.Rates, context.InputTax, context.OutputTax);
+            var lines = JournalPosting.Lines(entry, context, departments, partners);
             text.Clear().Append(CultureInfo.InvariantCulture, $"{entry.Date:yyyy-MM-dd} * {entry.Description}\n");
             foreach (var l in lines)
             {
@@ -265,25 +265,57 @@ public sealed class LedgerScenario(BenchHost host, BenchOptions options, Report 
         }
     }
 
-    /// <summary>Posting one entry at a time, each in its own scope and transaction, through the path the UI and API use.</summary>
+    /// <summary>
+    /// Posting one entry at a time through the path the UI and API use (<see cref="JournalPosting.PostAsync(JournalEntryInput, CancellationToken)"/>,
+    /// own DI scope per call): first one caller after another, then <see cref="BenchOptions.PostCallers"/> callers at once,
+    /// each posting its share one entry after the other — many users and API clients of one company.
+    /// </summary>
     private async Task SequentialAsync()
     {
         var count = options.SequentialPosts;
         var company = await NewCompanyAsync("株式会社逐次転記");
-        var book = new GeneratedBook(count, YearStart, options.Seed + 1);
-        await host.InCompanyAsync(company, _adminId, sp => sp.GetRequiredService<JournalPosting>().PostAsync(book[0]));
+        var book = new GeneratedBook(count * 2, YearStart, options.Seed + 1);
+        Task<JournalEntry> Post(int i) => host.InCompanyAsync(company, _adminId, sp => sp.GetRequiredService<JournalPosting>().PostAsync(book[i]));
+        await Post(0);
+
         var ms = new List<double>(count);
         var started = Stopwatch.GetTimestamp();
         for (var i = 1; i < count; i++)
         {
             var t = Stopwatch.GetTimestamp();
-            await host.InCompanyAsync(company, _adminId, sp => sp.GetRequiredService<JournalPosting>().PostAsync(book[i]));
+            await Post(i);
             ms.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
-        report.Fact("Posting one at a time", "JournalPosting.PostAsync, own DI scope and transaction each",
+        report.Fact("Posting one at a time", "JournalPosting.PostAsync, own DI scope per call, one caller",
             $"{count - 1:N0} entries in {elapsed.TotalSeconds:0.0} s: {(count - 1) / elapsed.TotalSeconds:N0} entries/s");
-        report.Latency("post one entry (JournalPosting)", Latency.Of(ms), "sequential, one caller");
+        report.Latency("post one entry, one caller", Latency.Of(ms), "each call waits for its commit");
+
+        var callers = options.PostCallers;
+        var concurrent = new double[count];
+        var next = count - 1;
+        started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < 2 * count)
+            {
+                var t = Stopwatch.GetTimestamp();
+                await Post(i);
+                concurrent[i - count] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            }
+        })));
+        elapsed = Stopwatch.GetElapsedTime(started);
+        report.Fact("Posting one at a time", Report.F($"the same, {callers} callers at once"),
+            Report.F($"{count:N0} entries in {elapsed.TotalSeconds:0.0} s: {count / elapsed.TotalSeconds:N0} entries/s"));
+        report.Latency(Report.F($"post one entry, {callers} callers"), Latency.Of(concurrent), "each call waits for its commit (group commit)");
+        await host.InCompanyAsync(company, _adminId, async sp =>
+        {
+            var broken = await JournalVerifier.VerifyCompanyAsync(sp.GetRequiredService<UrakataDbContext>(), company, CancellationToken.None);
+            report.Fact("Posting one at a time", "journal chain and balances after both runs", broken?.Reason ?? "intact");
+            Failed |= broken is not null;
+            return true;
+        });
     }
 
     private sealed class SyncProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>

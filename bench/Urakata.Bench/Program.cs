@@ -46,7 +46,7 @@ await using (var host = await BenchHost.StartAsync(options))
 
     if (options.Ledger)
     {
-        report.Fact(machine, "ledger sizes", $"--entries {string.Join(',', options.Entries)} --posts {options.SequentialPosts} --ledger-samples {options.LedgerSamples} --seed {options.Seed}");
+        report.Fact(machine, "ledger sizes", $"--entries {string.Join(',', options.Entries)} --posts {options.SequentialPosts} --post-callers {options.PostCallers} --ledger-samples {options.LedgerSamples} --seed {options.Seed}");
         var ledger = new LedgerScenario(host, options, report);
         await ledger.RunAsync();
         failed |= ledger.Failed;

@@ -50,7 +50,7 @@ public sealed class AccountingModule : IUrakataModule
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton<LedgerCache>().AddScoped<LedgerContext>().AddScoped<FiscalYears>().AddScoped<EntryFormLookups>().AddScoped<Import.JournalFileImporter>().AddScoped<Import.JournalImport>().AddScoped<Recurring.RecurringEntries>().AddScoped<Recurring.RecurringEntriesJob>().AddScoped<JournalPosting>().AddScoped<JournalQueries>()
+        services.AddSingleton<LedgerCache>().AddSingleton<PostingBatcher>().AddScoped<LedgerContext>().AddScoped<FiscalYears>().AddScoped<EntryFormLookups>().AddScoped<Import.JournalFileImporter>().AddScoped<Import.JournalImport>().AddScoped<Recurring.RecurringEntries>().AddScoped<Recurring.RecurringEntriesJob>().AddScoped<JournalPosting>().AddScoped<JournalQueries>()
             .AddScoped<YearEndClose>().AddScoped<LedgerSettingsService>().AddScoped<Accounts.ChartOfAccounts>().AddScoped<Partners.PartnerDirectory>()
             .AddScoped<JournalDrafts>().AddScoped<JournalEvidence>().AddScoped<Reports.MonthlyReports>().AddScoped<Reports.TaxSummaryReport>().AddScoped<Reports.TrialBalanceReport>().AddScoped<Reports.GeneralLedgerReport>()
             .AddSingleton<Platform.Audit.IChainVerifier, JournalVerifier>();

@@ -65,9 +65,7 @@ public sealed class JournalImport(UrakataDbContext db, LedgerContext ledger, Fis
             var fiscalYears = new Dictionary<int, FiscalYear>();
             JournalEntry Build(JournalEntryInput input, FiscalYear year)
             {
-                var resolved = JournalPosting.Resolve(input, context, departments, partners);
-                var lines = TaxSplitter.Split(resolved, input.Date, context.Settings, context.Rates, context.InputTax, context.OutputTax);
-                return JournalEntry.Create(year, input.Date, EntryKind.Normal, input.Description, lines, source);
+                return JournalEntry.Create(year, input.Date, EntryKind.Normal, input.Description, JournalPosting.Lines(input, context, departments, partners), source);
             }
 
             // 1. Check every entry; count them per fiscal year.

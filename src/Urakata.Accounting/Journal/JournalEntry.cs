@@ -25,7 +25,7 @@ public sealed record PostingLine(Account Account, BalanceSide Side, long Amount,
 /// afterwards: corrections are <see cref="EntryKind.Reversal"/> entries pointing at it. Posted entries are numbered
 /// gap-free per fiscal year and hash-chained per company (<see cref="JournalHasher"/>).
 /// </summary>
-public sealed class JournalEntry : CompanyEntity
+public sealed class JournalEntry : CompanyEntity, IChainedRecord
 {
     private readonly List<JournalLine> _lines = [];
 

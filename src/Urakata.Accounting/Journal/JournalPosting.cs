@@ -13,10 +13,13 @@ namespace Urakata.Accounting.Journal;
 
 /// <summary>
 /// 仕訳の転記: the one path every posting takes (the entry form, the API, imports of single entries, recurring entries,
-/// other modules). In one transaction: resolve codes, split tax, apply the posting rules, take the gap-free number,
-/// extend the hash chain, write the entry and add it to the monthly balances.
+/// other modules). Resolve codes, split tax, apply the posting rules; then, in one transaction, take the gap-free number,
+/// extend the hash chain, write the entry and add it to the monthly balances. An entry posted on its own is written by
+/// <see cref="PostingBatcher"/> together with the others being posted at that moment; one posted inside the caller's
+/// transaction (or idempotently, under a source key) is written there.
 /// </summary>
-public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, FiscalYears years, NumberingService numbers, CurrentUser user, TimeProvider clock)
+public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, FiscalYears years, NumberingService numbers, PostingBatcher batcher, CurrentUser user,
+    TimeProvider clock)
 {
     public const string NumberKind = "journal";
 
@@ -27,8 +30,15 @@ public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, Fi
     /// Posts <paramref name="input"/>. With a <paramref name="sourceKey"/> the posting is idempotent: the entry already
     /// posted under that key is returned instead of a second one (a recurring month, an approved claim).
     /// </summary>
-    public async Task<JournalEntry> PostAsync(JournalEntryInput input, EntryKind kind, string source, string? sourceKey, CancellationToken ct = default) =>
-        await db.InTransactionAsync(async t =>
+    public async Task<JournalEntry> PostAsync(JournalEntryInput input, EntryKind kind, string source, string? sourceKey, CancellationToken ct = default)
+    {
+        if (sourceKey is null && db.Database.CurrentTransaction is null)
+        {
+            // Nothing else to commit with it: checked and written together with whatever else is being posted (group commit).
+            return await batcher.PostAsync(user.RequireCompany(), input, kind, source, CurrentPoster);
+        }
+        // Part of the caller's transaction (a draft deleted as it posts, another module's document), or idempotent by key.
+        return await db.InTransactionAsync(async t =>
         {
             if (sourceKey is not null && await FindBySourceAsync(source, sourceKey, t) is { } existing)
             {
@@ -38,6 +48,7 @@ public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, Fi
             await SaveAsync(entry, t);
             return entry;
         }, ct);
+    }
 
     /// <summary>
     /// Everything posting checks — codes, tax split, the posting rules, the fiscal year and its locks — without writing the
@@ -46,15 +57,25 @@ public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, Fi
     public async Task<JournalEntry> PrepareAsync(JournalEntryInput input, EntryKind kind = EntryKind.Normal, string source = "manual", string? sourceKey = null,
         CancellationToken ct = default)
     {
+        var context = await ledger.LoadAsync(ct);
+        var (departments, partners) = await LookupCodesAsync([input], ct);
+        var lines = Lines(input, context, departments, partners);
+        var year = await years.ForYearAsync(context.Company.FiscalYearOf(input.Date), ct);
+        return JournalEntry.Create(year, input.Date, kind, input.Description, lines, source, sourceKey);
+    }
+
+    /// <summary>
+    /// The lines as posted: codes resolved (every unknown or retired code reported at its line and field, all at once)
+    /// and the tax split off. <paramref name="departments"/> and <paramref name="partners"/> map narrowed codes to ids
+    /// (<see cref="LookupCodesAsync"/>; a bulk import loads all of the company's once).
+    /// </summary>
+    internal static IReadOnlyList<PostingLine> Lines(JournalEntryInput input, LedgerContext.Loaded context, IReadOnlyDictionary<string, Guid> departments,
+        IReadOnlyDictionary<string, Guid> partners)
+    {
         // A client that sends no lines gets "needs two lines", not a crash.
         input = input with { Lines = input.Lines ?? [] };
-        var context = await ledger.LoadAsync(ct);
-        var resolved = await ResolveAsync(input, context, ct);
-        var lines = TaxSplitter.Split(resolved, input.Date, context.Settings, context.Rates, context.InputTax, context.OutputTax);
-        var year = kind == EntryKind.Opening
-            ? await years.ForYearAsync(context.Company.FiscalYearOf(input.Date), ct)
-            : await years.ForDateAsync(input.Date, ct);
-        return JournalEntry.Create(year, input.Date, kind, input.Description, lines, source, sourceKey);
+        var resolved = Resolve(input, context, departments, partners);
+        return TaxSplitter.Split(resolved, input.Date, context.Settings, context.Rates, context.InputTax, context.OutputTax);
     }
 
     /// <summary>逆仕訳: cancels <paramref name="entryId"/> with a mirrored entry dated <paramref name="date"/> (default: the original's date).</summary>
@@ -78,20 +99,40 @@ public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, Fi
     }
 
     /// <summary>Seals and writes an entry built by <see cref="JournalEntry.Create"/>; the caller's transaction must be open.</summary>
-    internal async Task SaveAsync(JournalEntry entry, CancellationToken ct)
+    internal Task SaveAsync(JournalEntry entry, CancellationToken ct) => WriteAsync([(entry, CurrentPoster)], ct);
+
+    /// <summary>The signed-in user (or the job) the entries posted in this scope are recorded under.</summary>
+    internal Poster CurrentPoster => new(user.UserId, user.DisplayName ?? user.UserName ?? "system");
+
+    /// <summary>
+    /// Seals <paramref name="batch"/> in its order and writes it in the caller's open transaction: the numbers of each
+    /// fiscal year in one statement, the chain positions in one (both rows stay locked until commit), the entries and
+    /// lines (<see cref="BulkJournalWriter"/>), the chain head's hash, and the lines added to the monthly balances.
+    /// One entry posted from the form and a batch from <see cref="PostingBatcher"/> take this same path.
+    /// </summary>
+    internal async Task WriteAsync(IReadOnlyList<(JournalEntry Entry, Poster Poster)> batch, CancellationToken ct)
     {
-        var number = await numbers.TakeAsync(NumberKind, entry.FiscalYear, ct);
-        var (sequence, previous) = await ReserveChainAsync(entry.CompanyId, 1, ct);
-        entry.Seal(number, sequence, previous, clock.GetUtcNow().UtcDateTime, user.UserId, user.DisplayName ?? user.UserName ?? "system");
-        db.Add(entry);
-        await db.SaveChangesAsync(ct);
-        await SetChainHashAsync(entry.CompanyId, entry.Hash, ct);
-        await BalanceWriter.AddAsync(db, entry.Lines.ToList(), ct);
-        db.Entry(entry).State = EntityState.Detached;
-        foreach (var line in entry.Lines)
+        var next = new Dictionary<int, long>();
+        foreach (var (fiscalYear, count) in batch.CountBy(b => b.Entry.FiscalYear))
         {
-            db.Entry(line).State = EntityState.Detached;
+            next[fiscalYear] = await numbers.TakeBlockAsync(NumberKind, fiscalYear, count, ct);
         }
+        var companyId = batch[0].Entry.CompanyId;
+        var (sequence, previous) = await ReserveChainAsync(companyId, batch.Count, ct);
+        var postedAt = clock.GetUtcNow().UtcDateTime;
+        var sums = new Dictionary<BalanceKey, (long Debit, long Credit)>();
+        foreach (var (entry, poster) in batch)
+        {
+            entry.Seal(next[entry.FiscalYear]++, sequence++, previous, postedAt, poster.UserId, poster.Name);
+            previous = entry.Hash;
+            BalanceWriter.Accumulate(sums, entry.Lines);
+        }
+        using (var writer = BulkJournalWriter.Create(db))
+        {
+            await writer.WriteAsync([.. batch.Select(b => b.Entry)], ct);
+        }
+        await SetChainHashAsync(companyId, previous, ct);
+        await BalanceWriter.UpsertAsync(db, sums, ct);
     }
 
     /// <summary>
@@ -100,15 +141,26 @@ public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, Fi
     /// </summary>
     internal async Task<(long Sequence, string PreviousHash)> ReserveChainAsync(Guid companyId, int count, CancellationToken ct)
     {
-        var heads = db.Set<JournalChainHead>().Where(h => h.CompanyId == companyId);
-        if (await heads.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence + count), ct) == 0)
+        var head = await AdvanceChainAsync(companyId, count, ct);
+        if (head is null)
         {
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO acc_journal_chains (company_id, last_sequence, last_hash) VALUES ({companyId}, 0, '') ON CONFLICT (company_id) DO NOTHING", ct);
-            await heads.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence + count), ct);
+            head = await AdvanceChainAsync(companyId, count, ct);
         }
-        var head = await heads.AsNoTracking().SingleAsync(ct);
-        return (head.LastSequence - count + 1, head.LastHash);
+        return (head!.LastSequence - count + 1, head.LastHash);
+    }
+
+    private sealed record ChainPosition(long LastSequence, string LastHash);
+
+    /// <summary>One round trip: the head row locked, moved on by <paramref name="count"/> and read back; null when the company has no chain yet.</summary>
+    private async Task<ChainPosition?> AdvanceChainAsync(Guid companyId, int count, CancellationToken ct)
+    {
+        var rows = await db.Database.SqlQuery<ChainPosition>($"""
+            UPDATE acc_journal_chains SET last_sequence = last_sequence + {count} WHERE company_id = {companyId}
+            RETURNING last_sequence, last_hash
+            """).ToListAsync(ct);
+        return rows.Count == 0 ? null : rows[0];
     }
 
     /// <summary>Records the hash of the last entry written as the chain head's, after <see cref="ReserveChainAsync"/>.</summary>
@@ -118,22 +170,23 @@ public sealed class JournalPosting(UrakataDbContext db, LedgerContext ledger, Fi
     private async Task<JournalEntry?> FindBySourceAsync(string source, string sourceKey, CancellationToken ct) =>
         await db.Set<JournalEntry>().AsNoTracking().Include(e => e.Lines).SingleOrDefaultAsync(e => e.Source == source && e.SourceKey == sourceKey, ct);
 
-    /// <summary>Codes to records; every unknown or retired code is reported at its line and field, all at once.</summary>
-    internal async Task<List<ResolvedLine>> ResolveAsync(JournalEntryInput input, LedgerContext.Loaded context, CancellationToken ct)
+    /// <summary>The departments and partners named in <paramref name="inputs"/>: narrowed code → id, one query each.</summary>
+    internal async Task<(Dictionary<string, Guid> Departments, Dictionary<string, Guid> Partners)> LookupCodesAsync(IEnumerable<JournalEntryInput> inputs,
+        CancellationToken ct)
     {
-        var departmentCodes = input.Lines.Select(l => l.DepartmentCode).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => JapaneseText.Narrow(c!)).Distinct().ToList();
+        static List<string> Codes(IEnumerable<string?> codes) =>
+            [.. codes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => JapaneseText.Narrow(c!)).Distinct()];
+        var lines = inputs.SelectMany(i => i.Lines ?? []).ToList();
+        var departmentCodes = Codes(lines.Select(l => l.DepartmentCode));
         var departments = departmentCodes.Count == 0 ? [] : await db.Departments.AsNoTracking()
             .Where(d => departmentCodes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Id, ct);
-        var partnerCodes = input.Lines.Select(l => l.PartnerCode).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => JapaneseText.Narrow(c!)).Distinct().ToList();
+        var partnerCodes = Codes(lines.Select(l => l.PartnerCode));
         var partners = partnerCodes.Count == 0 ? [] : await db.Set<Partners.Partner>().AsNoTracking()
             .Where(p => partnerCodes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Id, ct);
-        return Resolve(input, context, departments, partners);
+        return (departments, partners);
     }
 
-    /// <summary>
-    /// <see cref="ResolveAsync"/> over department and partner codes already looked up (code → id, codes narrowed):
-    /// a bulk import loads the company's once for all its entries.
-    /// </summary>
+    /// <summary>Codes to records over department and partner codes already looked up; every unknown or retired code is reported at its line and field, all at once.</summary>
     internal static List<ResolvedLine> Resolve(JournalEntryInput input, LedgerContext.Loaded context, IReadOnlyDictionary<string, Guid> departments,
         IReadOnlyDictionary<string, Guid> partners)
     {

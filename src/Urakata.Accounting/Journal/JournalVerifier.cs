@@ -35,6 +35,13 @@ public sealed class JournalVerifier : IChainVerifier
         return new VerificationReport("journal", rows, breaks);
     }
 
+    /// <summary>One company's journal: its chain, then its balances; the first break, or null when intact.</summary>
+    public static async Task<ChainBreak?> VerifyCompanyAsync(UrakataDbContext db, Guid companyId, CancellationToken ct)
+    {
+        var head = await db.Set<JournalChainHead>().AsNoTracking().SingleOrDefaultAsync(h => h.CompanyId == companyId, ct);
+        return head is null ? null : (await VerifyChainAsync(db, head, ct)).Break ?? await VerifyBalancesAsync(db, companyId, ct);
+    }
+
     private static async Task<(long Rows, ChainBreak? Break)> VerifyChainAsync(UrakataDbContext db, JournalChainHead head, CancellationToken ct)
     {
         var expected = 1L;

@@ -26,18 +26,16 @@ public sealed class NumberingService(UrakataDbContext db)
             throw new InvalidOperationException("A number must be taken inside the transaction that uses it (gap-free numbering).");
         }
         var companyId = db.CurrentUser.RequireCompany();
-        var updated = await IncrementAsync(companyId, kind, fiscalYear, count, cancellationToken);
-        if (updated == 0)
+        // One round trip: the row is locked, moved on and read back by the same statement.
+        var next = await IncrementAsync(companyId, kind, fiscalYear, count, cancellationToken);
+        if (next is null)
         {
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO pf_number_sequences (company_id, kind, fiscal_year, next_value) VALUES ({companyId}, {kind}, {fiscalYear}, 1) ON CONFLICT (company_id, kind, fiscal_year) DO NOTHING",
                 cancellationToken);
-            await IncrementAsync(companyId, kind, fiscalYear, count, cancellationToken);
+            next = await IncrementAsync(companyId, kind, fiscalYear, count, cancellationToken);
         }
-        var next = await db.NumberSequences.AsNoTracking()
-            .Where(s => s.CompanyId == companyId && s.Kind == kind && s.FiscalYear == fiscalYear)
-            .Select(s => s.NextValue).SingleAsync(cancellationToken);
-        return next - count;
+        return next!.Value - count;
     }
 
     /// <summary>Takes a number and formats it as <c>PREFIX-YYYY-000123</c>.</summary>
@@ -47,7 +45,17 @@ public sealed class NumberingService(UrakataDbContext db)
     public static string Format(string prefix, int fiscalYear, long number) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}-{fiscalYear:D4}-{number:D6}");
 
-    private Task<int> IncrementAsync(Guid companyId, string kind, int fiscalYear, int count, CancellationToken cancellationToken) =>
-        db.NumberSequences.Where(s => s.CompanyId == companyId && s.Kind == kind && s.FiscalYear == fiscalYear)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, x => x.NextValue + count), cancellationToken);
+    private sealed record Sequence(long NextValue);
+
+    /// <summary>Adds <paramref name="count"/> to the sequence and returns its new next value; null when the row does not exist yet.</summary>
+    private async Task<long?> IncrementAsync(Guid companyId, string kind, int fiscalYear, int count, CancellationToken cancellationToken)
+    {
+        // UPDATE … RETURNING cannot be composed over: read the rows as they come, without LINQ operators.
+        var rows = await db.Database.SqlQuery<Sequence>($"""
+            UPDATE pf_number_sequences SET next_value = next_value + {count}
+            WHERE company_id = {companyId} AND kind = {kind} AND fiscal_year = {fiscalYear}
+            RETURNING next_value
+            """).ToListAsync(cancellationToken);
+        return rows.Count == 0 ? null : rows[0].NextValue;
+    }
 }
