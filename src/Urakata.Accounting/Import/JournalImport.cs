@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Urakata.Accounting.Data;
 using Urakata.Accounting.Journal;
@@ -23,10 +24,11 @@ public sealed record JournalImportSummary(int Entries, int Lines, IReadOnlyList<
 /// 仕訳の一括取込: the fast path for many already-parsed entries of the current company (the CSV importers, the
 /// <c>urakata import journal</c> verb, a migration). Same rules and guarantees as <see cref="JournalPosting"/> — codes
 /// resolved, tax split, <see cref="JournalEntry.Create"/> for every entry, gap-free numbers per fiscal year, the hash chain
-/// extended entry by entry, the monthly balances updated — in one transaction, all or nothing. Every entry is checked
-/// before anything is written; errors name the entry (<c>entries[12].lines[1].account</c>). The rows then go in by
-/// PostgreSQL binary COPY or SQLite prepared statements (<see cref="BulkJournalWriter"/>), the balances are summed in
-/// memory and upserted once per key, and one audit event records the batch.
+/// extended entry by entry, the monthly balances updated — in one transaction, all or nothing: one error anywhere and
+/// nothing stays written; errors name the entry (<c>entries[12].lines[1].account</c>). The rows go in by PostgreSQL
+/// binary COPY or SQLite prepared statements (<see cref="BulkJournalWriter"/>) while the next chunk is built, the
+/// balances are summed in memory and upserted once per key, and one audit event records the batch. Memory stays
+/// bounded: only the chunks in flight are held.
 /// </summary>
 public sealed class JournalImport(UrakataDbContext db, LedgerContext ledger, FiscalYears years, NumberingService numbers, JournalPosting posting,
     AuditLog audit, CurrentUser user, TimeProvider clock)
@@ -36,8 +38,6 @@ public sealed class JournalImport(UrakataDbContext db, LedgerContext ledger, Fis
     public const int ChunkSize = 5_000;
     /// <summary>Errors collected before the check stops (all-or-nothing: one is enough to write nothing).</summary>
     public const int MaxErrors = 200;
-    /// <summary>Up to this many entries are kept from the check to the write; larger imports build each entry again (bounded memory).</summary>
-    private const int KeepLimit = 200_000;
     /// <summary>From this many entries the import refreshes the planner statistics of the ledger tables.</summary>
     private const int AnalyzeThreshold = 10_000;
 
@@ -62,51 +62,32 @@ public sealed class JournalImport(UrakataDbContext db, LedgerContext ledger, Fis
         var partners = await db.Set<Partners.Partner>().AsNoTracking().Select(p => new { p.Code, p.Id }).ToDictionaryAsync(p => p.Code, p => p.Id, ct);
         return await db.InTransactionAsync(async t =>
         {
-            var fiscalYears = new Dictionary<int, FiscalYear>();
-            JournalEntry Build(JournalEntryInput input, FiscalYear year)
-            {
-                return JournalEntry.Create(year, input.Date, EntryKind.Normal, input.Description, JournalPosting.Lines(input, context, departments, partners), source);
-            }
-
-            // 1. Check every entry; count them per fiscal year.
-            var counts = new SortedDictionary<int, int>();
+            // 1. The fiscal years the entries fall in and how many each: the numbers are taken as one block per year.
             var errors = new Dictionary<string, string[]>();
-            var kept = entries.Count <= KeepLimit ? new JournalEntry?[entries.Count] : null;
-            for (var i = 0; i < entries.Count && errors.Count < MaxErrors; i++)
+            var fiscalYears = new Dictionary<int, FiscalYear?>();
+            var yearErrors = new Dictionary<int, DomainException>();
+            var counts = new SortedDictionary<int, int>();
+            foreach (var input in entries)
             {
-                var input = entries[i];
-                try
+                var fy = context.Company.FiscalYearOf(input.Date);
+                if (!fiscalYears.ContainsKey(fy))
                 {
-                    var fy = context.Company.FiscalYearOf(input.Date);
-                    if (!fiscalYears.TryGetValue(fy, out var year))
+                    try
                     {
-                        fiscalYears[fy] = year = await years.ForYearAsync(fy, t);
+                        fiscalYears[fy] = await years.ForYearAsync(fy, t);
                     }
-                    var entry = Build(input, year);
-                    kept?[i] = entry;
-                    counts[fy] = counts.GetValueOrDefault(fy) + 1;
-                }
-                catch (ValidationException ex)
-                {
-                    foreach (var (key, messages) in ex.Errors)
+                    catch (DomainException ex)
                     {
-                        errors[Key(i, key)] = messages;
+                        (fiscalYears[fy], yearErrors[fy]) = (null, ex);
                     }
                 }
-                catch (DomainException ex)
-                {
-                    errors[Key(i, ex.Field ?? "entry")] = [ex.Message];
-                }
-            }
-            if (errors.Count > 0)
-            {
-                throw new ValidationException(errors);
+                counts[fy] = counts.GetValueOrDefault(fy) + 1;
             }
 
             // 2. Numbers per year and chain positions, each in one statement (the rows stay locked until commit).
             var next = new Dictionary<int, long>();
             var ranges = new List<ImportedNumbers>();
-            foreach (var (fy, count) in counts)
+            foreach (var (fy, count) in counts.Where(c => fiscalYears[c.Key] is not null))
             {
                 var first = await numbers.TakeBlockAsync(JournalPosting.NumberKind, fy, count, t);
                 next[fy] = first;
@@ -116,30 +97,69 @@ public sealed class JournalImport(UrakataDbContext db, LedgerContext ledger, Fis
             var (firstSequence, previous) = await posting.ReserveChainAsync(companyId, entries.Count, t);
             var sequence = firstSequence;
 
-            // 3. Seal in order (the chain runs through the batch) and write chunk by chunk; balances summed in memory.
+            // 3. One pass: every entry built and checked by the posting rules and, while none has failed, sealed in order
+            //    (the chain runs through the import) and handed to the writer a chunk at a time — the writer puts one chunk
+            //    into the database while the next is built. After the first error nothing more is written, the rest is
+            //    only checked, and the transaction rolls back. The balances are summed in memory.
             var postedAt = clock.GetUtcNow().UtcDateTime;
             var postedByName = user.DisplayName ?? user.UserName ?? "system";
             var sums = new Dictionary<BalanceKey, (long Debit, long Credit)>();
-            var chunk = new List<JournalEntry>(Math.Min(ChunkSize, entries.Count));
+            var chunks = Channel.CreateBounded<List<JournalEntry>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var writing = WriteChunksAsync(chunks, entries.Count, progress, t);
+            var chunk = new List<JournalEntry>(ChunkSize);
             var lineCount = 0;
-            using (var writer = BulkJournalWriter.Create(db))
+            try
             {
-                for (var i = 0; i < entries.Count; i++)
+                for (var i = 0; i < entries.Count && errors.Count < MaxErrors; i++)
                 {
-                    var entry = kept?[i] ?? Build(entries[i], fiscalYears[context.Company.FiscalYearOf(entries[i].Date)]);
-                    kept?[i] = null;
-                    entry.Seal(next[entry.FiscalYear]++, sequence++, previous, postedAt, user.UserId, postedByName);
-                    previous = entry.Hash;
-                    BalanceWriter.Accumulate(sums, entry.Lines);
-                    lineCount += entry.Lines.Count;
-                    chunk.Add(entry);
-                    if (chunk.Count == ChunkSize || i == entries.Count - 1)
+                    var input = entries[i];
+                    var fy = context.Company.FiscalYearOf(input.Date);
+                    try
                     {
-                        await writer.WriteAsync(chunk, t);
-                        chunk.Clear();
-                        progress?.Report((i + 1, entries.Count));
+                        var year = fiscalYears[fy] ?? throw yearErrors[fy];
+                        var entry = JournalEntry.Create(year, input.Date, EntryKind.Normal, input.Description,
+                            JournalPosting.Lines(input, context, departments, partners), source);
+                        if (errors.Count > 0)
+                        {
+                            continue;
+                        }
+                        entry.Seal(next[fy]++, sequence++, previous, postedAt, user.UserId, postedByName);
+                        previous = entry.Hash;
+                        BalanceWriter.Accumulate(sums, entry.Lines);
+                        lineCount += entry.Lines.Count;
+                        chunk.Add(entry);
+                        if (chunk.Count == ChunkSize)
+                        {
+                            await chunks.Writer.WriteAsync(chunk, t);
+                            chunk = new List<JournalEntry>(ChunkSize);
+                        }
+                    }
+                    catch (ValidationException ex)
+                    {
+                        foreach (var (key, messages) in ex.Errors)
+                        {
+                            errors[Key(i, key)] = messages;
+                        }
+                    }
+                    catch (DomainException ex)
+                    {
+                        errors[Key(i, ex.Field ?? "entry")] = [ex.Message];
                     }
                 }
+                if (errors.Count == 0 && chunk.Count > 0)
+                {
+                    await chunks.Writer.WriteAsync(chunk, t);
+                }
+            }
+            finally
+            {
+                chunks.Writer.TryComplete();
+                // The writer's own failure (the database refused a row) surfaces here.
+                await writing;
+            }
+            if (errors.Count > 0)
+            {
+                throw new ValidationException(errors);
             }
             Debug.Assert(sequence == firstSequence + entries.Count);
             await posting.SetChainHashAsync(companyId, previous, t);
@@ -168,6 +188,30 @@ public sealed class JournalImport(UrakataDbContext db, LedgerContext ledger, Fis
             await audit.RecordAsync("JournalImport", batchId.ToString("D"), AuditAction.Created, changes, t);
             return new JournalImportSummary(entries.Count, lineCount, ranges, firstSequence, lastSequence, batchId);
         }, ct);
+    }
+
+    /// <summary>Writes the chunks as they come, in order, reporting progress after each; the connection is the writer's alone meanwhile.</summary>
+    private async Task WriteChunksAsync(Channel<List<JournalEntry>> chunks, int total, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    {
+        // Off the caller's thread at once: building the next chunk and writing this one overlap.
+        await Task.Yield();
+        try
+        {
+            using var writer = BulkJournalWriter.Create(db);
+            var done = 0;
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+            {
+                await writer.WriteAsync(chunk, ct);
+                done += chunk.Count;
+                progress?.Report((done, total));
+            }
+        }
+        catch (Exception ex)
+        {
+            // The builder must not wait on a full channel nobody reads any more.
+            chunks.Writer.TryComplete(ex);
+            throw;
+        }
     }
 
     private static string Key(int index, string field) => string.Create(CultureInfo.InvariantCulture, $"entries[{index}].{field}");

@@ -127,17 +127,20 @@ public sealed partial class BulkImportTests(UrakataFactory factory) : IClassFixt
         }
     }
 
-    [Fact]
-    public async Task OneBadEntry_WritesNothing_AndTheErrorNamesTheEntryAndTheLineField()
+    [Theory]
+    [InlineData(17, 30, 41)]
+    // Past the first chunks: those were already written when the errors are met, and must not stay.
+    [InlineData(JournalImport.ChunkSize * 2 + 17, JournalImport.ChunkSize * 2 + 30, JournalImport.ChunkSize * 2 + 41)]
+    public async Task OneBadEntry_WritesNothing_AndTheErrorNamesTheEntryAndTheLineField(int unbalanced, int unknown, int partner)
     {
-        var book = await BookWithMastersAsync(factory, "株式会社取込エラー");
-        var entries = new GeneratedBook(50, YearStart, seed: 3).ToList();
-        entries[17] = new(new DateOnly(2026, 5, 1), "unbalanced", [Dr("1110", 100), Cr("4550", 99)]);
-        entries[30] = new(new DateOnly(2026, 5, 1), "unknown account", [Dr("9999", 100), Cr("4550", 100)]);
-        entries[41] = entries[41] with { Lines = [.. entries[41].Lines.Select((l, i) => i == 0 ? l with { PartnerCode = "NOPE" } : l)] };
+        var book = await BookWithMastersAsync(factory, "株式会社取込エラー" + unbalanced);
+        var entries = new GeneratedBook(partner + 9, YearStart, seed: 3).ToList();
+        entries[unbalanced] = new(new DateOnly(2026, 5, 1), "unbalanced", [Dr("1110", 100), Cr("4550", 99)]);
+        entries[unknown] = new(new DateOnly(2026, 5, 1), "unknown account", [Dr("9999", 100), Cr("4550", 100)]);
+        entries[partner] = entries[partner] with { Lines = [.. entries[partner].Lines.Select((l, i) => i == 0 ? l with { PartnerCode = "NOPE" } : l)] };
 
         var ex = await Assert.ThrowsAsync<ValidationException>(() => ImportAsync(book, entries));
-        Assert.Equal(["entries[17].lines", "entries[30].lines[0].account", "entries[41].lines[0].partner"], ex.Errors.Keys.Order());
+        Assert.Equal([$"entries[{unbalanced}].lines", $"entries[{unknown}].lines[0].account", $"entries[{partner}].lines[0].partner"], ex.Errors.Keys.Order());
         await book.Run(async sp =>
         {
             var db = sp.GetRequiredService<UrakataDbContext>();
