@@ -24,7 +24,8 @@ internal static class AuditTrail
         [nameof(AppUser.UserName), nameof(AppUser.Email), nameof(AppUser.DisplayName), nameof(AppUser.DisplayNameKana),
          nameof(AppUser.IsDisabled), nameof(AppUser.TwoFactorEnabled), nameof(AppUser.LockoutEnd)];
 
-    internal sealed record PendingEvent(Guid CompanyId, string EntityType, string EntityId, AuditAction Action, IReadOnlyList<FieldChange> Changes);
+    internal sealed record PendingEvent(Guid CompanyId, string EntityType, string EntityId, AuditAction Action, IReadOnlyList<FieldChange> Changes,
+        string? Reason = null);
 
     public static List<PendingEvent> Collect(ChangeTracker tracker)
     {
@@ -79,6 +80,7 @@ internal static class AuditTrail
                     EntityId = p.EntityId,
                     Action = p.Action,
                     Changes = JsonSerializer.Serialize(p.Changes, Json),
+                    Reason = p.Reason,
                     PreviousHash = previousHash,
                 };
                 var signed = AuditHasher.Sign(unsigned);
