@@ -18,6 +18,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<UrakataDbCon
         var options = new DbContextOptionsBuilder<UrakataDbContext>();
         DatabaseSetup.Configure(options, "postgres", "Host=127.0.0.1;Database=design");
         return new UrakataDbContext(options.Options, new CurrentUser(), TimeProvider.System,
-            new ModelAssemblies([typeof(PlatformModule).Assembly, typeof(Workflow.WorkflowModule).Assembly, typeof(Accounting.AccountingModule).Assembly]), new OutboxSignal());
+            new ModelAssemblies([typeof(PlatformModule).Assembly, typeof(Workflow.WorkflowModule).Assembly, typeof(Accounting.AccountingModule).Assembly, typeof(People.PeopleModule).Assembly]), new OutboxSignal());
     }
 }

@@ -16,7 +16,7 @@ public static class UrakataApp
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <summary>Every module of this build, Platform first. A new module adds one line here.</summary>
-    public static IReadOnlyList<IUrakataModule> Modules { get; } = [new PlatformModule(), new Workflow.WorkflowModule(), new Accounting.AccountingModule()];
+    public static IReadOnlyList<IUrakataModule> Modules { get; } = [new PlatformModule(), new Workflow.WorkflowModule(), new Accounting.AccountingModule(), new People.PeopleModule()];
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {

@@ -1015,6 +1015,242 @@ namespace Urakata.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Urakata.People.Employees.Dependant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("Kana")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kana");
+
+                    b.Property<bool>("LivesTogether")
+                        .HasColumnType("boolean")
+                        .HasColumnName("lives_together");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("relation");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_dependants");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_dependants_employee_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId")
+                        .HasDatabaseName("ix_hr_dependants_company_id_employee_id");
+
+                    b.ToTable("hr_dependants", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Employees.Employee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<int?>("AnnualWorkDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("annual_work_days");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmergencyContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("emergency_contact_name");
+
+                    b.Property<string>("EmergencyContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("emergency_contact_phone");
+
+                    b.Property<string>("EmergencyContactRelation")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("emergency_contact_relation");
+
+                    b.Property<string>("EmploymentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("employment_type");
+
+                    b.Property<DateOnly>("HireDate")
+                        .HasColumnType("date")
+                        .HasColumnName("hire_date");
+
+                    b.Property<string>("Kana")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kana");
+
+                    b.Property<string>("MyNumberProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("my_number_protected");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PayAccountHolder")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("pay_account_holder");
+
+                    b.Property<string>("PayAccountNumber")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("pay_account_number");
+
+                    b.Property<string>("PayAccountType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("pay_account_type");
+
+                    b.Property<string>("PayBankCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("pay_bank_code");
+
+                    b.Property<string>("PayBranchCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("pay_branch_code");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.Property<Guid?>("PositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("postal_code");
+
+                    b.Property<DateOnly?>("RetirementDate")
+                        .HasColumnType("date")
+                        .HasColumnName("retirement_date");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("search_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int?>("WorkDaysPerWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("work_days_per_week");
+
+                    b.Property<int?>("WorkMinutesPerDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("work_minutes_per_day");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_employees");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_hr_employees_department_id");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_hr_employees_position_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_hr_employees_user_id");
+
+                    b.HasIndex("CompanyId", "DepartmentId")
+                        .HasDatabaseName("ix_hr_employees_company_id_department_id");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_employees_company_id_number");
+
+                    b.HasIndex("CompanyId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_employees_company_id_user_id");
+
+                    b.ToTable("hr_employees", (string)null);
+                });
+
             modelBuilder.Entity("Urakata.Platform.Api.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2418,6 +2654,37 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_acc_journal_lines_acc_journal_entries_entry_id");
                 });
 
+            modelBuilder.Entity("Urakata.People.Employees.Dependant", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany("Dependants")
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_dependants_employee_employee_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Employees.Employee", b =>
+                {
+                    b.HasOne("Urakata.Platform.Domain.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hr_employees_pf_departments_department_id");
+
+                    b.HasOne("Urakata.Platform.Domain.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hr_employees_pf_positions_position_id");
+
+                    b.HasOne("Urakata.Platform.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hr_employees_pf_users_user_id");
+                });
+
             modelBuilder.Entity("Urakata.Platform.Domain.CompanyMembership", b =>
                 {
                     b.HasOne("Urakata.Platform.Domain.Company", null)
@@ -2544,6 +2811,11 @@ namespace Urakata.Migrations.Postgres.Migrations
             modelBuilder.Entity("Urakata.Accounting.Journal.JournalEntry", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Urakata.People.Employees.Employee", b =>
+                {
+                    b.Navigation("Dependants");
                 });
 
             modelBuilder.Entity("Urakata.Platform.Domain.CompanyMembership", b =>

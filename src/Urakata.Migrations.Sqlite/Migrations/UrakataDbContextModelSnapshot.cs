@@ -1008,6 +1008,242 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Urakata.People.Employees.Dependant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("Kana")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kana");
+
+                    b.Property<bool>("LivesTogether")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lives_together");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relation");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_dependants");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_dependants_employee_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId")
+                        .HasDatabaseName("ix_hr_dependants_company_id_employee_id");
+
+                    b.ToTable("hr_dependants", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Employees.Employee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<int?>("AnnualWorkDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("annual_work_days");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmergencyContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emergency_contact_name");
+
+                    b.Property<string>("EmergencyContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emergency_contact_phone");
+
+                    b.Property<string>("EmergencyContactRelation")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emergency_contact_relation");
+
+                    b.Property<string>("EmploymentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employment_type");
+
+                    b.Property<DateOnly>("HireDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hire_date");
+
+                    b.Property<string>("Kana")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kana");
+
+                    b.Property<string>("MyNumberProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("my_number_protected");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PayAccountHolder")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_account_holder");
+
+                    b.Property<string>("PayAccountNumber")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_account_number");
+
+                    b.Property<string>("PayAccountType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_account_type");
+
+                    b.Property<string>("PayBankCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_bank_code");
+
+                    b.Property<string>("PayBranchCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_branch_code");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<Guid?>("PositionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_code");
+
+                    b.Property<DateOnly?>("RetirementDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retirement_date");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int?>("WorkDaysPerWeek")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("work_days_per_week");
+
+                    b.Property<int?>("WorkMinutesPerDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("work_minutes_per_day");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_employees");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_hr_employees_department_id");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_hr_employees_position_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_hr_employees_user_id");
+
+                    b.HasIndex("CompanyId", "DepartmentId")
+                        .HasDatabaseName("ix_hr_employees_company_id_department_id");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_employees_company_id_number");
+
+                    b.HasIndex("CompanyId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_employees_company_id_user_id");
+
+                    b.ToTable("hr_employees", (string)null);
+                });
+
             modelBuilder.Entity("Urakata.Platform.Api.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2411,6 +2647,37 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_acc_journal_lines_acc_journal_entries_entry_id");
                 });
 
+            modelBuilder.Entity("Urakata.People.Employees.Dependant", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany("Dependants")
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_dependants_employee_employee_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Employees.Employee", b =>
+                {
+                    b.HasOne("Urakata.Platform.Domain.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hr_employees_pf_departments_department_id");
+
+                    b.HasOne("Urakata.Platform.Domain.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hr_employees_pf_positions_position_id");
+
+                    b.HasOne("Urakata.Platform.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hr_employees_pf_users_user_id");
+                });
+
             modelBuilder.Entity("Urakata.Platform.Domain.CompanyMembership", b =>
                 {
                     b.HasOne("Urakata.Platform.Domain.Company", null)
@@ -2537,6 +2804,11 @@ namespace Urakata.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Urakata.Accounting.Journal.JournalEntry", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Urakata.People.Employees.Employee", b =>
+                {
+                    b.Navigation("Dependants");
                 });
 
             modelBuilder.Entity("Urakata.Platform.Domain.CompanyMembership", b =>

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using Urakata.People.Employees;
+using Urakata.Platform.Api;
+using Urakata.Platform.Security;
+using Urakata.Platform.Tabular;
+
+namespace Urakata.People.Api;
+
+/// <summary>Why a マイナンバー is being read (源泉徴収票の作成, 社会保険の届出…): stored in the audit log with the read.</summary>
+public sealed record MyNumberViewBody(string? Reason);
+
+public sealed record MyNumberView(string MyNumber);
+
+public sealed record MyNumberBody(string? MyNumber, int? Version = null);
+
+/// <summary>
+/// REST endpoints of the employee master under <c>/api/v1/people</c>. Reading needs <c>people.employees.read</c>, changes
+/// <c>people.employees.manage</c>; the マイナンバー has its own permission and is never part of an employee answer; another
+/// company's employee answers 404.
+/// </summary>
+internal static class PeopleApi
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var g = api.MapGroup("/people").WithTags("People");
+        var read = g.MapGroup("").RequirePermission(PeoplePermissions.EmployeesRead);
+        var manage = g.MapGroup("").RequirePermission(PeoplePermissions.EmployeesManage);
+
+        read.MapGet("/employees", ([AsParameters] EmployeeSearch search, EmployeeDirectory d, CancellationToken ct) => d.SearchAsync(search, ct));
+        read.MapGet("/employees/{id:guid}", (Guid id, EmployeeDirectory d, CancellationToken ct) => d.GetAsync(id, ct)).ForResource<Employee>();
+        manage.MapPost("/employees", async (EmployeeInput body, EmployeeDirectory d, CancellationToken ct) =>
+        {
+            var created = await d.CreateAsync(body, ct);
+            return TypedResults.Created($"/api/v1/people/employees/{created.Id}", created);
+        });
+        manage.MapPut("/employees/{id:guid}", (Guid id, EmployeeInput body, HttpRequest http, EmployeeDirectory d, CancellationToken ct) =>
+            d.UpdateAsync(id, body with { Version = http.IfMatchVersion() ?? body.Version }, ct)).ForResource<Employee>();
+
+        // The signed-in employee's own record: no permission beyond being signed in (本人).
+        g.MapGet("/me", (EmployeeDirectory d, CancellationToken ct) => d.MineAsync(ct));
+
+        g.MapPost("/employees/{id:guid}/my-number/view", async (Guid id, MyNumberViewBody body, MyNumberVault vault, CancellationToken ct) =>
+            new MyNumberView(await vault.RevealAsync(id, body.Reason, ct)))
+            .RequirePermission(PeoplePermissions.MyNumberView).ForResource<Employee>();
+        g.MapPut("/employees/{id:guid}/my-number", async (Guid id, MyNumberBody body, HttpRequest http, MyNumberVault vault, CancellationToken ct) =>
+        {
+            await vault.SetAsync(id, body.MyNumber, http.IfMatchVersion() ?? body.Version, ct);
+            return TypedResults.NoContent();
+        }).RequirePermission(PeoplePermissions.EmployeesManage).RequirePermission(PeoplePermissions.MyNumberView).ForResource<Employee>();
+
+        read.MapGet("/exports/employees", async ([AsParameters] EmployeeSearch search, string? format, EmployeeDirectory d,
+            IStringLocalizer<PeopleUi> p, CancellationToken ct) =>
+            await FileAsync(format, p["EmployeeList"], EmployeeTable(d.AllAsync(search, ct), p), ct));
+
+        manage.MapPost("/imports/employees", async (IFormFile file, Import.EmployeeImport importer, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            var result = await importer.ImportAsync(stream, ct);
+            return result.Succeeded
+                ? Results.Ok(result)
+                : TypedResults.ValidationProblem(result.Errors.GroupBy(e => $"row {e.Row}.{e.Column}").ToDictionary(e => e.Key, e => e.Select(x => x.Message).ToArray()),
+                    title: PeopleMessages.ImportNothingImported);
+        }).DisableAntiforgery();
+    }
+
+    /// <summary>The 社員一覧 as a table, headers in the reader's language; the same columns the page shows.</summary>
+    internal static Table EmployeeTable(IAsyncEnumerable<EmployeeSummaryDto> employees, IStringLocalizer<PeopleUi> p) => Table.Of(employees,
+    [
+        new TableColumn<EmployeeSummaryDto>(p["Number"], e => e.Number),
+        new(p["Name"], e => e.Name),
+        new(p["Kana"], e => e.Kana),
+        new(p["Department"], e => e.DepartmentName),
+        new(p["Position"], e => e.PositionName),
+        new(p["EmploymentTypeLabel"], e => p["EmploymentType." + e.EmploymentType].Value),
+        new(p["StatusLabel"], e => p["Status." + e.Status].Value),
+        new(p["HireDate"], e => e.HireDate),
+        new(p["RetirementDate"], e => e.RetirementDate),
+        new(p["Email"], e => e.Email),
+        new(p["Phone"], e => e.Phone),
+    ]);
+
+    private static async Task<IResult> FileAsync(string? format, string name, Table table, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        try
+        {
+            switch (format)
+            {
+                case "xlsx":
+                    await XlsxTableWriter.WriteAsync(buffer, table, "Sheet1", ct);
+                    return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+                case "csv-sjis":
+                    await CsvTableWriter.WriteAsync(buffer, table, new CsvWriteOptions(CsvTextEncoding.ShiftJis), ct);
+                    return TypedResults.File(buffer.ToArray(), "text/csv; charset=shift_jis", name + ".csv");
+                default:
+                    await CsvTableWriter.WriteAsync(buffer, table, CsvWriteOptions.Default, ct);
+                    return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", name + ".csv");
+            }
+        }
+        catch (TabularException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors.GroupBy(e => $"row {e.Row}.{e.Column}").ToDictionary(e => e.Key, e => e.Select(x => x.Message).ToArray()));
+        }
+    }
+}

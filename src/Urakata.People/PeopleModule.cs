@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Urakata.People.Employees;
+using Urakata.Platform.Modules;
+using Urakata.Platform.Security;
+
+namespace Urakata.People;
+
+/// <summary>
+/// 人事: the employee master (社員台帳) with pay accounts, dependants and the マイナンバー vault, its list, export and CSV
+/// import. The labour-law rules of attendance and paid leave (<c>Attendance/</c>, <c>Leave/</c>) are pure functions so far.
+/// </summary>
+public sealed class PeopleModule : IUrakataModule
+{
+    public string Name => "people";
+
+    public IEnumerable<PermissionDefinition> Permissions =>
+    [
+        new(PeoplePermissions.EmployeesRead, "社員台帳の閲覧", "Read the employee master", "people"),
+        new(PeoplePermissions.EmployeesManage, "社員台帳の登録・変更・インポート", "Add, change and import employees", "people"),
+        new(PeoplePermissions.MyNumberView, "マイナンバーの登録・閲覧(理由を記録)", "Store and view My Numbers (each view logged with its reason)", "people", Sensitive: true),
+    ];
+
+    public IEnumerable<MenuItem> MenuItems =>
+    [
+        new("people", "Menu.People.Employees", "people/employees", MudBlazor.Icons.Material.Filled.Badge, PeoplePermissions.EmployeesRead, Order: 30),
+        new("people", "Menu.People.Import", "people/import", MudBlazor.Icons.Material.Filled.UploadFile, PeoplePermissions.EmployeesManage, Order: 31),
+        new("people", "Menu.People.Me", "people/me", MudBlazor.Icons.Material.Filled.Person, Order: 32),
+    ];
+
+    public IEnumerable<(string RoleKey, string Permission)> DemoGrants =>
+    [
+        ("hr", PeoplePermissions.EmployeesRead),
+        ("hr", PeoplePermissions.EmployeesManage),
+        ("hr", PeoplePermissions.MyNumberView),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>();
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        Api.PeopleApi.Map(api);
+    }
+
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Demo.PeopleDemo.SeedAsync(services, ct);
+}
+
+public static class PeoplePermissions
+{
+    public const string EmployeesRead = "people.employees.read";
+    public const string EmployeesManage = "people.employees.manage";
+    public const string MyNumberView = "people.mynumber.view";
+}
