@@ -6,7 +6,7 @@ using Urakata.Platform.Data;
 namespace Urakata.People.Demo;
 
 /// <summary>
-/// The demo company's people in the 社員台帳: one employee per member who has an 社員番号, with their primary post's
+/// The demo company's people in the 社員台帳: one employee per member with a post in the org chart, with that post's
 /// department and position, plausible dates, a pay account and — for a few — dependants and a part-time schedule.
 /// </summary>
 internal static class PeopleDemo
@@ -23,6 +23,8 @@ internal static class PeopleDemo
             orderby m.EmployeeNumber
             select new { m.UserId, Number = m.EmployeeNumber!, u.DisplayName, u.DisplayNameKana, u.Email }).ToListAsync(ct);
         var posts = await db.OrgAssignments.AsNoTracking().Where(a => a.IsPrimary).ToListAsync(ct);
+        // People in the org chart; the administrator's account is not an employee.
+        members = [.. members.Where(m => posts.Any(p => p.UserId == m.UserId))];
         var directory = services.GetRequiredService<EmployeeDirectory>();
         var vault = services.GetRequiredService<MyNumberVault>();
         for (var i = 0; i < members.Count; i++)

@@ -56,8 +56,11 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
             var draft = await sp.GetRequiredService<JournalDrafts>().SaveAsync(null, new JournalEntryInput(new DateOnly(2026, 11, 1), secret, lines));
             var recurring = await sp.GetRequiredService<Urakata.Accounting.Recurring.RecurringEntries>().SaveAsync(null,
                 new Urakata.Accounting.Recurring.RecurringEntryInput(secret, 27, new DateOnly(2026, 4, 1), null, secret, lines));
+            var employee = await sp.GetRequiredService<Urakata.People.Employees.EmployeeDirectory>().CreateAsync(new Urakata.People.Employees.EmployeeInput(
+                "B001", secret, "ヒミツ", null, new DateOnly(2026, 4, 1), Urakata.People.Employees.EmploymentType.Regular));
             return new Dictionary<Type, Guid>
             {
+                [typeof(Urakata.People.Employees.Employee)] = employee.Id,
                 [typeof(Account)] = account.Id,
                 [typeof(SubAccount)] = sub.Id,
                 [typeof(Partner)] = partner.Id,
