@@ -55,6 +55,12 @@ internal static class PeopleApi
             IStringLocalizer<PeopleUi> p, CancellationToken ct) =>
             await FileAsync(format, p["EmployeeList"], EmployeeTable(d.AllAsync(search, ct), p), ct));
 
+        manage.MapGet("/imports/employees/template", async (CancellationToken ct) =>
+        {
+            var buffer = new MemoryStream();
+            await CsvTableWriter.WriteAsync(buffer, Table.Of(Import.EmployeeImport.Headers, Array.Empty<IReadOnlyList<object?>>()), CsvWriteOptions.Default, ct);
+            return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", "employees-template.csv");
+        });
         manage.MapPost("/imports/employees", async (IFormFile file, Import.EmployeeImport importer, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();

@@ -235,4 +235,31 @@ public sealed class EmployeeFeatureTests(UrakataFactory factory) : IClassFixture
             .Cast<IDictionary<string, object?>>().ToList();
         Assert.Contains(rows, r => r.Values.Contains("山田 太郎") && r.Values.Contains("ヤマダ タロウ"));
     }
+
+    [Fact]
+    public async Task Pages_ShowTheListTheRecordAndMyProfile_ButNotTheMyNumber()
+    {
+        var demo = await WorkflowDemo.SeedAsync(factory);
+        var hr = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await BrowserForms.SignInAsync(hr, "yoshida", UrakataFactory.Password)).StatusCode);
+        var list = await hr.GetStringAsync("/people/employees");
+        Assert.Contains("山田 太郎", list, StringComparison.Ordinal);
+        Assert.Contains("ヤマダ タロウ", list, StringComparison.Ordinal);
+
+        // The demo gives the first three employees a (made-up) マイナンバー; the record page says only that one is on file.
+        var sato = await factory.InCompanyAsync(demo.CompanyId, null, sp => sp.GetRequiredService<UrakataDbContext>().Set<Employee>().AsNoTracking().SingleAsync(e => e.Number == "E1001"));
+        Assert.True(sato.HasMyNumber);
+        var page = await hr.GetStringAsync($"/people/employees/{sato.Id}");
+        Assert.Contains("佐藤 健一", page, StringComparison.Ordinal);
+        Assert.Contains("登録済み", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("123456789", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/people/import")).StatusCode);
+
+        var staff = factory.CreateBrowserClient();
+        await BrowserForms.SignInAsync(staff, "yamada", UrakataFactory.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync("/people/employees")).StatusCode);
+        var me = await staff.GetStringAsync("/people/me");
+        Assert.Contains("山田 太郎", me, StringComparison.Ordinal);
+        Assert.Contains("営業一課", me, StringComparison.Ordinal);
+    }
 }
