@@ -42,7 +42,7 @@ public sealed record BenchOptions
     /// <summary>Entries posted one at a time through JournalPosting.</summary>
     public int SequentialPosts { get; init; } = 2_000;
     /// <summary>Callers posting at once in the concurrent posting run (each one entry at a time, as API clients do).</summary>
-    public int PostCallers { get; init; } = 32;
+    public int PostCallers { get; init; } = 64;
     /// <summary>Timed calls per ledger report (after one warm-up call).</summary>
     public int LedgerSamples { get; init; } = 20;
 
