@@ -20,6 +20,7 @@ public sealed class PeopleModule : IUrakataModule
         new(PeoplePermissions.EmployeesRead, "社員台帳の閲覧", "Read the employee master", "people"),
         new(PeoplePermissions.EmployeesManage, "社員台帳の登録・変更・インポート", "Add, change and import employees", "people"),
         new(PeoplePermissions.MyNumberView, "マイナンバーの登録・閲覧(理由を記録)", "Store and view My Numbers (each view logged with its reason)", "people", Sensitive: true),
+        new(PeoplePermissions.PayAccountManage, "給与振込口座の閲覧・変更", "View and change employees' pay bank accounts", "people", Sensitive: true),
     ];
 
     public IEnumerable<MenuItem> MenuItems =>
@@ -34,6 +35,7 @@ public sealed class PeopleModule : IUrakataModule
         ("hr", PeoplePermissions.EmployeesRead),
         ("hr", PeoplePermissions.EmployeesManage),
         ("hr", PeoplePermissions.MyNumberView),
+        ("hr", PeoplePermissions.PayAccountManage),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
@@ -52,4 +54,6 @@ public static class PeoplePermissions
     public const string EmployeesRead = "people.employees.read";
     public const string EmployeesManage = "people.employees.manage";
     public const string MyNumberView = "people.mynumber.view";
+    /// <summary>The pay bank account of other employees (one's own is always visible on 自分の情報): a field-level right of its own.</summary>
+    public const string PayAccountManage = "people.payaccount.manage";
 }

@@ -99,6 +99,10 @@ public sealed partial class Employee : CompanyEntity
     /// <summary>The pay account as typed; checked by <see cref="PayBankAccount.Create"/>.</summary>
     public sealed record PayAccountInput(string? BankCode, string? BranchCode, BankAccountType? AccountType, string? AccountNumber, string? HolderKana);
 
+    /// <summary>The account on file as an input, to keep it through an update made without seeing it.</summary>
+    public PayAccountInput? PayAccountInputOrNull() =>
+        PayBankCode is null ? null : new(PayBankCode, PayBranchCode, PayAccountType, PayAccountNumber, PayAccountHolder);
+
     /// <summary>Field names of <see cref="ValidationException"/>s (the API's camelCase properties).</summary>
     public static class Fields
     {

@@ -18,13 +18,16 @@ public sealed record DependantDto(Guid Id, string Name, string Kana, DependantRe
 
 /// <summary>
 /// One employee as HR reads it. The マイナンバー is never part of it: <see cref="HasMyNumber"/> says only whether one is on file
-/// (reading it is <see cref="MyNumberVault.RevealAsync"/>, with its own permission and a reason).
+/// (reading it is <see cref="MyNumberVault.RevealAsync"/>, with its own permission and a reason). <see cref="PayAccount"/> is
+/// there only for a reader with <see cref="PeoplePermissions.PayAccountManage"/> (and for the employee themself): otherwise
+/// the property is left out of the JSON altogether.
 /// </summary>
 public sealed record EmployeeDto(Guid Id, string Number, string Name, string Kana, DateOnly? BirthDate, DateOnly HireDate, DateOnly? RetirementDate,
     EmployeeStatus Status, EmploymentType EmploymentType, int? WorkDaysPerWeek, int? WorkMinutesPerDay, int? AnnualWorkDays,
     Guid? UserId, Guid? DepartmentId, string? DepartmentName, Guid? PositionId, string? PositionName,
     string? Email, string? Phone, string? PostalCode, string? Address,
     string? EmergencyContactName, string? EmergencyContactRelation, string? EmergencyContactPhone,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     PayAccountDto? PayAccount, IReadOnlyList<DependantDto> Dependants, bool HasMyNumber, int Version);
 
 public sealed record DependantInput(string? Name, string? Kana, DependantRelation Relation, DateOnly? BirthDate, bool LivesTogether, Guid? Id = null);
@@ -57,7 +60,7 @@ public sealed record EmployeeLookups(IReadOnlyList<LookupItem> Departments, IRea
 public sealed record EmployeeSearch(string? Q = null, Guid? Department = null, EmployeeStatus? Status = null, int? Limit = null);
 
 /// <summary>社員台帳: search, read, add and edit employees of the current company, and the signed-in employee's own record.</summary>
-public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUser)
+public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUser, PermissionService permissions)
 {
     public const int MaxPage = 500;
 
@@ -74,17 +77,23 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
     }
 
     public async Task<EmployeeDto> GetAsync(Guid id, CancellationToken ct = default) =>
-        await ToDtoAsync(await Load().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException(nameof(Employee)), ct);
+        await ToDtoAsync(await Load().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException(nameof(Employee)),
+            await permissions.HasAsync(PeoplePermissions.PayAccountManage, ct), ct);
 
     /// <summary>The employee record linked to the signed-in user (本人確認 of their own data); 404 when none is linked.</summary>
     public async Task<EmployeeDto> MineAsync(CancellationToken ct = default)
     {
         var userId = currentUser.RequireUser();
-        return await ToDtoAsync(await Load().AsNoTracking().SingleOrDefaultAsync(e => e.UserId == userId, ct) ?? throw new NotFoundException(nameof(Employee)), ct);
+        return await ToDtoAsync(await Load().AsNoTracking().SingleOrDefaultAsync(e => e.UserId == userId, ct) ?? throw new NotFoundException(nameof(Employee)),
+            withPayAccount: true, ct);
     }
 
     public async Task<EmployeeDto> CreateAsync(EmployeeInput input, CancellationToken ct = default)
     {
+        if (input.PayAccount is not null)
+        {
+            await permissions.RequireAsync(PeoplePermissions.PayAccountManage, ct);
+        }
         var employee = new Employee(input.Details());
         employee.SetDependants(input.DependantDetails());
         await CheckReferencesAsync(employee, ct);
@@ -97,7 +106,17 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
     {
         var employee = await Load().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException(nameof(Employee));
         db.ExpectVersion(employee, input.Version);
-        employee.Update(input.Details());
+        var details = input.Details();
+        if (!await permissions.HasAsync(PeoplePermissions.PayAccountManage, ct))
+        {
+            // Without the right the account is neither shown nor changed: a form that never saw it keeps it as it is.
+            if (input.PayAccount is not null)
+            {
+                throw new ForbiddenException(PeoplePermissions.PayAccountManage);
+            }
+            details = details with { PayAccount = employee.PayAccountInputOrNull() };
+        }
+        employee.Update(details);
         employee.SetDependants(input.DependantDetails());
         await CheckReferencesAsync(employee, ct);
         // A change to the dependants alone still makes a new version of the employee, so a stale form cannot undo it.
@@ -177,11 +196,11 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
         select new EmployeeSummaryDto(e.Id, e.Number, e.Name, e.Kana, e.DepartmentId, d == null ? null : d.Name, p == null ? null : p.Name,
             e.EmploymentType, e.Status, e.HireDate, e.RetirementDate, e.Email, e.Phone);
 
-    private async Task<EmployeeDto> ToDtoAsync(Employee e, CancellationToken ct)
+    private async Task<EmployeeDto> ToDtoAsync(Employee e, bool withPayAccount, CancellationToken ct)
     {
         var department = e.DepartmentId is { } d ? await db.Departments.AsNoTracking().Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
         var position = e.PositionId is { } p ? await db.Positions.AsNoTracking().Where(x => x.Id == p).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
-        var account = e.PayAccount is { } a ? new PayAccountDto(a.BankCode, a.BranchCode, a.AccountType, a.AccountNumber, a.HolderKana) : null;
+        var account = withPayAccount && e.PayAccount is { } a ? new PayAccountDto(a.BankCode, a.BranchCode, a.AccountType, a.AccountNumber, a.HolderKana) : null;
         return new EmployeeDto(e.Id, e.Number, e.Name, e.Kana, e.BirthDate, e.HireDate, e.RetirementDate, e.Status, e.EmploymentType,
             e.WorkDaysPerWeek, e.WorkMinutesPerDay, e.AnnualWorkDays, e.UserId, e.DepartmentId, department, e.PositionId, position,
             e.Email, e.Phone, e.PostalCode, e.Address, e.EmergencyContactName, e.EmergencyContactRelation, e.EmergencyContactPhone,

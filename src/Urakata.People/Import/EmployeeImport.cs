@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Urakata.People.Employees;
 using Urakata.Platform.Data;
+using Urakata.Platform.Security;
 using Urakata.Platform.Domain;
 using Urakata.Platform.Kernel;
 using Urakata.Platform.Tabular;
@@ -20,7 +21,7 @@ public sealed record EmployeeImportResult(int Imported, IReadOnlyList<RowError> 
 /// 全銀 account, department and position codes, user names); only when no row failed are all employees added, in one
 /// transaction. Errors name the row as the spreadsheet numbers it (the header is row 1) and the column in the reader's language.
 /// </summary>
-public sealed class EmployeeImport(UrakataDbContext db)
+public sealed class EmployeeImport(UrakataDbContext db, PermissionService permissions)
 {
     private sealed record Column(int Ordinal, string Japanese, string English, bool Required, Func<string> Label);
 
@@ -96,6 +97,7 @@ public sealed class EmployeeImport(UrakataDbContext db)
         var seenNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var seenUsers = new Dictionary<Guid, int>();
         var employees = new List<Employee>();
+        var canSetPayAccount = await permissions.HasAsync(PeoplePermissions.PayAccountManage, ct);
         try
         {
             using var reader = CsvTableReader.Open(file, leaveOpen: true);
@@ -115,6 +117,10 @@ public sealed class EmployeeImport(UrakataDbContext db)
                 if (employee is null)
                 {
                     continue;
+                }
+                if (employee.PayBankCode is not null && !canSetPayAccount)
+                {
+                    errors.Add(new RowError(record.Row, BankCode.Label(), PeopleMessages.PayAccountPermissionRequired));
                 }
                 if (taken.Contains(employee.Number))
                 {

@@ -80,6 +80,7 @@ public static class PeopleMessages
     public static string MyNumberInvalid => Get(nameof(MyNumberInvalid));
     public static string MyNumberNotRegistered => Get(nameof(MyNumberNotRegistered));
     public static string MyNumberReasonRequired => Get(nameof(MyNumberReasonRequired));
+    public static string PayAccountPermissionRequired => Get(nameof(PayAccountPermissionRequired));
     public static string PositionUnknown => Get(nameof(PositionUnknown));
     public static string PostalCodeInvalid => Get(nameof(PostalCodeInvalid));
     public static string RetirementBeforeHire => Get(nameof(RetirementBeforeHire));

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Urakata.People;
 using Urakata.People.Api;
 using Urakata.People.Employees;
 using Urakata.Platform.Audit;
@@ -169,6 +170,46 @@ public sealed class EmployeeFeatureTests(UrakataFactory factory) : IClassFixture
         Assert.Equal(a.AdminId, reads[0].UserId);
         Assert.All(events, e => Assert.DoesNotContain("621498320257", e.Changes, StringComparison.Ordinal));
         Assert.Contains(events, e => e.Action == AuditAction.Updated && e.Changes.Contains("MyNumberProtected", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PayAccount_IsLeftOutForAClerkWithoutThePayRight_AndNeitherChangedNorLostByTheirEdits()
+    {
+        var a = await factory.CreateCompanyAsync("株式会社人事庚", "hr-pay");
+        var hr = await factory.CreateApiClientAsync(a);
+        var yamada = await CreateAsync(hr, Yamada());
+        // 総務の事務員: may read and edit the master, but not the pay accounts.
+        var clerkId = await factory.InCompanyAsync(a.Id, a.AdminId, async sp =>
+        {
+            var role = await sp.GetRequiredService<Urakata.Platform.Features.RoleAdmin>().SaveAsync(null, new Urakata.Platform.Features.SaveRole("総務事務", null,
+                [new(PeoplePermissions.EmployeesRead, Urakata.Platform.Security.DataScope.Company), new(PeoplePermissions.EmployeesManage, Urakata.Platform.Security.DataScope.Company)]));
+            return (await sp.GetRequiredService<Urakata.Platform.Features.UserAdmin>().CreateAsync(new Urakata.Platform.Features.CreateMember(
+                "hr-pay-clerk", "総務 事務子", "ソウム ジムコ", null, UrakataFactory.Password, "E900", [role.Id]))).UserId;
+        });
+        var clerk = await factory.CreateApiClientAsync(a, clerkId);
+        var path = $"/api/v1/people/employees/{yamada.Id}";
+
+        var seen = (await clerk.GetFromJsonAsync<JsonObject>(path))!;
+        Assert.Equal("山田 太郎", seen["name"]!.GetValue<string>());
+        Assert.False(seen.ContainsKey("payAccount"), seen.ToJsonString()); // not null: not there at all
+
+        // Their edit of the address keeps the account they never saw…
+        var moved = Yamada() with { Address = "大阪府大阪市北区1-1", PayAccount = null, Version = yamada.Version };
+        var edited = await clerk.PutAsJsonAsync(path, moved, Json);
+        Assert.True(edited.StatusCode == HttpStatusCode.OK, await edited.Content.ReadAsStringAsync());
+        var afterEdit = (await hr.GetFromJsonAsync<EmployeeDto>(path, Json))!;
+        Assert.Equal(("大阪府大阪市北区1-1", "1234567"), (afterEdit.Address, afterEdit.PayAccount!.AccountNumber));
+
+        // …and sending one is refused, with nothing changed; so is a new employee with an account, and an import with one.
+        var redirect = Yamada() with { PayAccount = new("0001", "001", BankAccountType.Ordinary, "7777777", "ソウム ジムコ"), Version = afterEdit.Version };
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PutAsJsonAsync(path, redirect, Json)).StatusCode);
+        Assert.Equal("1234567", (await hr.GetFromJsonAsync<EmployeeDto>(path, Json))!.PayAccount!.AccountNumber);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/v1/people/employees", Yamada("E777"), Json)).StatusCode);
+        var import = await clerk.PostAsync("/api/v1/people/imports/employees",
+            CsvFile(Header + "S101,鈴木 一郎,スズキ イチロウ,1980/01/02,2010/04/01,正社員,5,8,0005,123,普通,1234567,ｽｽﾞｷ ｲﾁﾛｳ\r\n"));
+        Assert.Equal(HttpStatusCode.BadRequest, import.StatusCode);
+        Assert.Equal(["row 2.銀行コード"], (await import.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(["E001"], (await hr.GetFromJsonAsync<List<EmployeeSummaryDto>>("/api/v1/people/employees", Json))!.Select(e => e.Number));
     }
 
     private static MultipartFormDataContent CsvFile(string csv, Encoding? encoding = null)
