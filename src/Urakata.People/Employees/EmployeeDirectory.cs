@@ -60,24 +60,26 @@ public sealed record EmployeeLookups(IReadOnlyList<LookupItem> Departments, IRea
 public sealed record EmployeeSearch(string? Q = null, Guid? Department = null, EmployeeStatus? Status = null, int? Limit = null);
 
 /// <summary>社員台帳: search, read, add and edit employees of the current company, and the signed-in employee's own record.</summary>
-public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUser, PermissionService permissions)
+public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUser, PermissionService permissions, Platform.Org.OrgDirectory org,
+    TimeProvider clock)
 {
     public const int MaxPage = 500;
 
     public async Task<List<EmployeeSummaryDto>> SearchAsync(EmployeeSearch search, CancellationToken ct = default) =>
-        await Summaries(Query(search).Take(Math.Clamp(search.Limit ?? 100, 1, MaxPage))).ToListAsync(ct);
+        await Summaries((await QueryAsync(search, ct)).Take(Math.Clamp(search.Limit ?? 100, 1, MaxPage))).ToListAsync(ct);
 
     /// <summary>Every employee the search finds, in 社員番号 order, read as the export writes them.</summary>
     public async IAsyncEnumerable<EmployeeSummaryDto> AllAsync(EmployeeSearch search, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        await foreach (var e in Summaries(Query(search)).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var e in Summaries(await QueryAsync(search, ct)).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return e;
         }
     }
 
     public async Task<EmployeeDto> GetAsync(Guid id, CancellationToken ct = default) =>
-        await ToDtoAsync(await Load().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException(nameof(Employee)),
+        await ToDtoAsync(await (await ReachableAsync(PeoplePermissions.EmployeesRead, ct)).Include(e => e.Dependants).AsNoTracking()
+                .SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException(nameof(Employee)),
             await permissions.HasAsync(PeoplePermissions.PayAccountManage, ct), ct);
 
     /// <summary>The employee record linked to the signed-in user (本人確認 of their own data); 404 when none is linked.</summary>
@@ -104,7 +106,8 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
 
     public async Task<EmployeeDto> UpdateAsync(Guid id, EmployeeInput input, CancellationToken ct = default)
     {
-        var employee = await Load().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException(nameof(Employee));
+        var employee = await (await ReachableAsync(PeoplePermissions.EmployeesManage, ct)).Include(e => e.Dependants).SingleOrDefaultAsync(e => e.Id == id, ct)
+            ?? throw new NotFoundException(nameof(Employee));
         db.ExpectVersion(employee, input.Version);
         var details = input.Details();
         if (!await permissions.HasAsync(PeoplePermissions.PayAccountManage, ct))
@@ -166,9 +169,46 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
 
     private IQueryable<Employee> Load() => db.Set<Employee>().Include(e => e.Dependants);
 
-    private IQueryable<Employee> Query(EmployeeSearch search)
+    /// <summary>
+    /// The employees <paramref name="permission"/> reaches for the signed-in user, by the scope of their grant: the whole
+    /// company; their own record and those of the departments they hold a post in today, with the departments under them
+    /// (a 部長 sees the 課 of the 部); or their own record only. Others answer as not found.
+    /// </summary>
+    private async Task<IQueryable<Employee>> ReachableAsync(string permission, CancellationToken ct)
     {
-        var found = db.Set<Employee>().AsNoTracking();
+        var scope = await permissions.RequireAsync(permission, ct);
+        var employees = db.Set<Employee>();
+        var me = currentUser.UserId;
+        if (scope == DataScope.Company)
+        {
+            return employees;
+        }
+        if (scope == DataScope.Own || me is null)
+        {
+            return employees.Where(e => e.UserId != null && e.UserId == me);
+        }
+        var posts = await org.PostsOfAsync(me.Value, JapanTime.Today(clock), ct);
+        var children = (await db.Departments.AsNoTracking().Where(d => d.ParentId != null).Select(d => new { d.Id, Parent = d.ParentId!.Value }).ToListAsync(ct))
+            .ToLookup(d => d.Parent, d => d.Id);
+        var reach = new HashSet<Guid>();
+        var pending = new Stack<Guid>(posts.Select(p => p.DepartmentId));
+        while (pending.TryPop(out var department))
+        {
+            if (reach.Add(department))
+            {
+                foreach (var child in children[department])
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+        var departments = reach.ToList();
+        return employees.Where(e => e.UserId == me || (e.DepartmentId != null && departments.Contains(e.DepartmentId.Value)));
+    }
+
+    private async Task<IQueryable<Employee>> QueryAsync(EmployeeSearch search, CancellationToken ct)
+    {
+        var found = (await ReachableAsync(PeoplePermissions.EmployeesRead, ct)).AsNoTracking();
         var key = JapaneseText.SearchKey(search.Q);
         if (key.Length > 0)
         {

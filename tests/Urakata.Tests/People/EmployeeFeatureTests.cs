@@ -11,6 +11,8 @@ using Urakata.People.Api;
 using Urakata.People.Employees;
 using Urakata.Platform.Audit;
 using Urakata.Platform.Data;
+using Urakata.Platform.Security;
+using Urakata.Platform.Features;
 using Urakata.Tests.Infrastructure;
 using Urakata.Tests.Workflow;
 
@@ -129,6 +131,43 @@ public sealed class EmployeeFeatureTests(UrakataFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task ReadScope_Department_ReachesTheDepartmentsUnderIt_AndOwn_OnlyOnesOwnRecord()
+    {
+        var demo = await WorkflowDemo.SeedAsync(factory);
+        var company = new TestCompany(demo.CompanyId, "", await demo.UserAsync("admin"), "admin");
+        async Task GrantAsync(string userName, DataScope scope)
+        {
+            var userId = await demo.UserAsync(userName);
+            await factory.InCompanyAsync(company.Id, company.AdminId, async sp =>
+            {
+                var role = await sp.GetRequiredService<RoleAdmin>().SaveAsync(null, new SaveRole("社員台帳 " + userName, null,
+                    [new RoleGrantDto(PeoplePermissions.EmployeesRead, scope)]));
+                var users = sp.GetRequiredService<UserAdmin>();
+                var member = await users.MemberAsync(userId);
+                return await users.UpdateAsync(userId, new UpdateMember(member.DisplayName, null, null, null, true, [.. member.RoleIds, role.Id], member.Version));
+            });
+        }
+        await GrantAsync("yamamoto", DataScope.Department); // 営業部長 (210): 営業一課 211 and 営業二課 212 are under it
+        await GrantAsync("inoue", DataScope.Own);
+        var bucho = await factory.CreateApiClientAsync(company, await demo.UserAsync("yamamoto"));
+        var inoue = await factory.CreateApiClientAsync(company, await demo.UserAsync("inoue"));
+
+        async Task<List<EmployeeSummaryDto>> ListAsync(HttpClient client) =>
+            (await client.GetFromJsonAsync<List<EmployeeSummaryDto>>("/api/v1/people/employees?limit=500", Json))!;
+        Assert.Equal(["中村 翔", "井上 美穂", "山本 大輔", "山田 太郎", "木村 誠", "松本 さくら", "林 優子", "清水 拓也"],
+            (await ListAsync(bucho)).Select(e => e.Name).Order());
+        Assert.Equal(["井上 美穂"], (await ListAsync(inoue)).Select(e => e.Name));
+
+        var hr = await factory.CreateApiClientAsync(company, await demo.UserAsync("yoshida"));
+        var all = await ListAsync(hr);
+        var ikeda = all.Single(e => e.Name == "池田 亮"); // 開発部: outside both
+        var yamada = all.Single(e => e.Name == "山田 太郎");
+        Assert.Equal(HttpStatusCode.NotFound, (await bucho.GetAsync($"/api/v1/people/employees/{ikeda.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bucho.GetAsync($"/api/v1/people/employees/{yamada.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await inoue.GetAsync($"/api/v1/people/employees/{yamada.Id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task MyNumber_IsNeverInEmployeeAnswers_AndAViewNeedsAReason_AndIsAudited()
     {
         var a = await factory.CreateCompanyAsync("株式会社人事丁", "hr-d");
@@ -181,9 +220,9 @@ public sealed class EmployeeFeatureTests(UrakataFactory factory) : IClassFixture
         // 総務の事務員: may read and edit the master, but not the pay accounts.
         var clerkId = await factory.InCompanyAsync(a.Id, a.AdminId, async sp =>
         {
-            var role = await sp.GetRequiredService<Urakata.Platform.Features.RoleAdmin>().SaveAsync(null, new Urakata.Platform.Features.SaveRole("総務事務", null,
-                [new(PeoplePermissions.EmployeesRead, Urakata.Platform.Security.DataScope.Company), new(PeoplePermissions.EmployeesManage, Urakata.Platform.Security.DataScope.Company)]));
-            return (await sp.GetRequiredService<Urakata.Platform.Features.UserAdmin>().CreateAsync(new Urakata.Platform.Features.CreateMember(
+            var role = await sp.GetRequiredService<RoleAdmin>().SaveAsync(null, new SaveRole("総務事務", null,
+                [new(PeoplePermissions.EmployeesRead, DataScope.Company), new(PeoplePermissions.EmployeesManage, DataScope.Company)]));
+            return (await sp.GetRequiredService<UserAdmin>().CreateAsync(new CreateMember(
                 "hr-pay-clerk", "総務 事務子", "ソウム ジムコ", null, UrakataFactory.Password, "E900", [role.Id]))).UserId;
         });
         var clerk = await factory.CreateApiClientAsync(a, clerkId);
