@@ -39,7 +39,7 @@ public sealed class PeopleModule : IUrakataModule
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>();
+        services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>();
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {

@@ -60,8 +60,7 @@ public sealed record EmployeeLookups(IReadOnlyList<LookupItem> Departments, IRea
 public sealed record EmployeeSearch(string? Q = null, Guid? Department = null, EmployeeStatus? Status = null, int? Limit = null);
 
 /// <summary>社員台帳: search, read, add and edit employees of the current company, and the signed-in employee's own record.</summary>
-public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUser, PermissionService permissions, Platform.Org.OrgDirectory org,
-    TimeProvider clock)
+public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUser, PermissionService permissions, EmployeeAccess access)
 {
     public const int MaxPage = 500;
 
@@ -78,7 +77,7 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
     }
 
     public async Task<EmployeeDto> GetAsync(Guid id, CancellationToken ct = default) =>
-        await ToDtoAsync(await (await ReachableAsync(PeoplePermissions.EmployeesRead, ct)).Include(e => e.Dependants).AsNoTracking()
+        await ToDtoAsync(await (await access.ReachableAsync(PeoplePermissions.EmployeesRead, ct)).Include(e => e.Dependants).AsNoTracking()
                 .SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException(nameof(Employee)),
             await permissions.HasAsync(PeoplePermissions.PayAccountManage, ct), ct);
 
@@ -106,7 +105,7 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
 
     public async Task<EmployeeDto> UpdateAsync(Guid id, EmployeeInput input, CancellationToken ct = default)
     {
-        var employee = await (await ReachableAsync(PeoplePermissions.EmployeesManage, ct)).Include(e => e.Dependants).SingleOrDefaultAsync(e => e.Id == id, ct)
+        var employee = await (await access.ReachableAsync(PeoplePermissions.EmployeesManage, ct)).Include(e => e.Dependants).SingleOrDefaultAsync(e => e.Id == id, ct)
             ?? throw new NotFoundException(nameof(Employee));
         db.ExpectVersion(employee, input.Version);
         var details = input.Details();
@@ -169,46 +168,9 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
 
     private IQueryable<Employee> Load() => db.Set<Employee>().Include(e => e.Dependants);
 
-    /// <summary>
-    /// The employees <paramref name="permission"/> reaches for the signed-in user, by the scope of their grant: the whole
-    /// company; their own record and those of the departments they hold a post in today, with the departments under them
-    /// (a 部長 sees the 課 of the 部); or their own record only. Others answer as not found.
-    /// </summary>
-    private async Task<IQueryable<Employee>> ReachableAsync(string permission, CancellationToken ct)
-    {
-        var scope = await permissions.RequireAsync(permission, ct);
-        var employees = db.Set<Employee>();
-        var me = currentUser.UserId;
-        if (scope == DataScope.Company)
-        {
-            return employees;
-        }
-        if (scope == DataScope.Own || me is null)
-        {
-            return employees.Where(e => e.UserId != null && e.UserId == me);
-        }
-        var posts = await org.PostsOfAsync(me.Value, JapanTime.Today(clock), ct);
-        var children = (await db.Departments.AsNoTracking().Where(d => d.ParentId != null).Select(d => new { d.Id, Parent = d.ParentId!.Value }).ToListAsync(ct))
-            .ToLookup(d => d.Parent, d => d.Id);
-        var reach = new HashSet<Guid>();
-        var pending = new Stack<Guid>(posts.Select(p => p.DepartmentId));
-        while (pending.TryPop(out var department))
-        {
-            if (reach.Add(department))
-            {
-                foreach (var child in children[department])
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-        var departments = reach.ToList();
-        return employees.Where(e => e.UserId == me || (e.DepartmentId != null && departments.Contains(e.DepartmentId.Value)));
-    }
-
     private async Task<IQueryable<Employee>> QueryAsync(EmployeeSearch search, CancellationToken ct)
     {
-        var found = (await ReachableAsync(PeoplePermissions.EmployeesRead, ct)).AsNoTracking();
+        var found = (await access.ReachableAsync(PeoplePermissions.EmployeesRead, ct)).AsNoTracking();
         var key = JapaneseText.SearchKey(search.Q);
         if (key.Length > 0)
         {
