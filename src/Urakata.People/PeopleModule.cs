@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Urakata.People.Employees;
 using Urakata.Platform.Modules;
 using Urakata.Platform.Security;
+using Urakata.Workflow.Kinds;
 
 namespace Urakata.People;
 
@@ -39,7 +40,8 @@ public sealed class PeopleModule : IUrakataModule
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>();
+        services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>()
+            .AddRequestKind(SelfService.ChangeRequests.Address).AddRequestKind(SelfService.ChangeRequests.PayAccount);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {

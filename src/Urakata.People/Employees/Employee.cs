@@ -99,6 +99,11 @@ public sealed partial class Employee : CompanyEntity
     /// <summary>The pay account as typed; checked by <see cref="PayBankAccount.Create"/>.</summary>
     public sealed record PayAccountInput(string? BankCode, string? BranchCode, BankAccountType? AccountType, string? AccountNumber, string? HolderKana);
 
+    /// <summary>The record as it stands, as the input of <see cref="Update"/>: a change of a few fields goes through every rule.</summary>
+    public Details CurrentDetails() => new(Number, Name, Kana, BirthDate, HireDate, RetirementDate, Status, EmploymentType, WorkDaysPerWeek,
+        WorkMinutesPerDay, AnnualWorkDays, UserId, DepartmentId, PositionId, Email, Phone, PostalCode, Address, EmergencyContactName,
+        EmergencyContactRelation, EmergencyContactPhone, PayAccountInputOrNull());
+
     /// <summary>The account on file as an input, to keep it through an update made without seeing it.</summary>
     public PayAccountInput? PayAccountInputOrNull() =>
         PayBankCode is null ? null : new(PayBankCode, PayBranchCode, PayAccountType, PayAccountNumber, PayAccountHolder);

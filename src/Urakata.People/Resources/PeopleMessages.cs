@@ -85,6 +85,7 @@ public static class PeopleMessages
     public static string PostalCodeInvalid => Get(nameof(PostalCodeInvalid));
     public static string RetirementBeforeHire => Get(nameof(RetirementBeforeHire));
     public static string RetirementDateRequired => Get(nameof(RetirementDateRequired));
+    public static string SelfServiceNoEmployee => Get(nameof(SelfServiceNoEmployee));
     public static string StatusInvalid => Get(nameof(StatusInvalid));
     public static string UserAlreadyLinked => Get(nameof(UserAlreadyLinked));
     public static string UserUnknown => Get(nameof(UserUnknown));

@@ -35,6 +35,13 @@ public sealed record RequestKindDefinition(
 /// </summary>
 public interface IRequestKindHandler
 {
+    /// <summary>
+    /// Runs when the request is submitted (and resubmitted), after the form's own checks: throw a
+    /// <see cref="ValidationException"/> keyed by field to refuse it with the module's rules (a bank code that does not
+    /// exist…), so the applicant hears it at once rather than the approver at the end.
+    /// </summary>
+    Task OnSubmittingAsync(ApprovalRequest request, CancellationToken ct) => Task.CompletedTask;
+
     Task OnApprovedAsync(RequestDecision decision, CancellationToken ct) => Task.CompletedTask;
 
     Task OnRejectedAsync(RequestDecision decision, CancellationToken ct) => Task.CompletedTask;

@@ -241,6 +241,10 @@ public sealed class RequestService(
             number = await numbering.TakeFormattedAsync("workflow." + kind.Code, kind.NumberPrefix, company.FiscalYearOf(today), ct);
         }
         await RequireSomeoneToDecideAsync(request.ApplicantId, steps, today, ct);
+        if (kind.Handler is not null && services.GetRequiredService(kind.Handler) is IRequestKindHandler hook)
+        {
+            await hook.OnSubmittingAsync(request, ct);
+        }
         var before = Snapshot.Of(request);
         request.Submit(number, steps, currentUser.RequireUser(), now, reference);
         await FinishAsync(request, before, kind, ct);
