@@ -1015,6 +1015,189 @@ namespace Urakata.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceClose", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_attendance_closes");
+
+                    b.HasIndex("CompanyId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_attendance_closes_company_id_month");
+
+                    b.ToTable("hr_attendance_closes", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_attendance_days");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_attendance_days_employee_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_attendance_days_company_id_employee_id_date");
+
+                    b.ToTable("hr_attendance_days", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceSpan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AttendanceDayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attendance_day_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTime?>("EndUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_attendance_spans");
+
+                    b.HasIndex("AttendanceDayId")
+                        .HasDatabaseName("ix_hr_attendance_spans_attendance_day_id");
+
+                    b.HasIndex("CompanyId", "AttendanceDayId")
+                        .HasDatabaseName("ix_hr_attendance_spans_company_id_attendance_day_id");
+
+                    b.ToTable("hr_attendance_spans", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.WorkRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BreakMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("break_minutes");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end_time");
+
+                    b.Property<bool>("HolidaysOff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("holidays_off");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_default");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("RoundingMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("rounding_minutes");
+
+                    b.Property<int>("ScheduledRestDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("scheduled_rest_days");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("StatutoryRestDay")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("statutory_rest_day");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WeekStart")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("week_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_work_rules");
+
+                    b.HasIndex("CompanyId", "IsDefault")
+                        .HasDatabaseName("ix_hr_work_rules_company_id_is_default");
+
+                    b.ToTable("hr_work_rules", (string)null);
+                });
+
             modelBuilder.Entity("Urakata.People.Employees.Dependant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2654,6 +2837,26 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_acc_journal_lines_acc_journal_entries_entry_id");
                 });
 
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceDay", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_attendance_days_employee_employee_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceSpan", b =>
+                {
+                    b.HasOne("Urakata.People.Attendance.AttendanceDay", null)
+                        .WithMany("Spans")
+                        .HasForeignKey("AttendanceDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_attendance_spans_hr_attendance_days_attendance_day_id");
+                });
+
             modelBuilder.Entity("Urakata.People.Employees.Dependant", b =>
                 {
                     b.HasOne("Urakata.People.Employees.Employee", null)
@@ -2811,6 +3014,11 @@ namespace Urakata.Migrations.Postgres.Migrations
             modelBuilder.Entity("Urakata.Accounting.Journal.JournalEntry", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceDay", b =>
+                {
+                    b.Navigation("Spans");
                 });
 
             modelBuilder.Entity("Urakata.People.Employees.Employee", b =>

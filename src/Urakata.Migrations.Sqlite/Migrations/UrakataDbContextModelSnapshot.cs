@@ -1008,6 +1008,189 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceClose", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_attendance_closes");
+
+                    b.HasIndex("CompanyId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_attendance_closes_company_id_month");
+
+                    b.ToTable("hr_attendance_closes", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_attendance_days");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_attendance_days_employee_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_attendance_days_company_id_employee_id_date");
+
+                    b.ToTable("hr_attendance_days", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceSpan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AttendanceDayId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendance_day_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTime?>("EndUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_attendance_spans");
+
+                    b.HasIndex("AttendanceDayId")
+                        .HasDatabaseName("ix_hr_attendance_spans_attendance_day_id");
+
+                    b.HasIndex("CompanyId", "AttendanceDayId")
+                        .HasDatabaseName("ix_hr_attendance_spans_company_id_attendance_day_id");
+
+                    b.ToTable("hr_attendance_spans", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.WorkRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BreakMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("break_minutes");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_time");
+
+                    b.Property<bool>("HolidaysOff")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("holidays_off");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_default");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("RoundingMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rounding_minutes");
+
+                    b.Property<int>("ScheduledRestDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled_rest_days");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("StatutoryRestDay")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statutory_rest_day");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WeekStart")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("week_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_work_rules");
+
+                    b.HasIndex("CompanyId", "IsDefault")
+                        .HasDatabaseName("ix_hr_work_rules_company_id_is_default");
+
+                    b.ToTable("hr_work_rules", (string)null);
+                });
+
             modelBuilder.Entity("Urakata.People.Employees.Dependant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2647,6 +2830,26 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_acc_journal_lines_acc_journal_entries_entry_id");
                 });
 
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceDay", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_attendance_days_employee_employee_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceSpan", b =>
+                {
+                    b.HasOne("Urakata.People.Attendance.AttendanceDay", null)
+                        .WithMany("Spans")
+                        .HasForeignKey("AttendanceDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_attendance_spans_hr_attendance_days_attendance_day_id");
+                });
+
             modelBuilder.Entity("Urakata.People.Employees.Dependant", b =>
                 {
                     b.HasOne("Urakata.People.Employees.Employee", null)
@@ -2804,6 +3007,11 @@ namespace Urakata.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Urakata.Accounting.Journal.JournalEntry", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceDay", b =>
+                {
+                    b.Navigation("Spans");
                 });
 
             modelBuilder.Entity("Urakata.People.Employees.Employee", b =>

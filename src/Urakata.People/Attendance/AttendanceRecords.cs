@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Urakata.People.Attendance;
 
 /// <summary>What kind of day a work date is under the work rule.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DayKind>))]
 public enum DayKind
 {
     /// <summary>所定労働日: a scheduled working day.</summary>
@@ -29,6 +32,7 @@ public sealed record ClockedDay(DateOnly Date, DayKind Kind, int ScheduledMinute
     public IReadOnlyList<ClockSpan> Breaks { get; init; } = [];
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<AttendanceWarningKind>))]
 public enum AttendanceWarningKind
 {
     /// <summary>Less break than 34条 requires for the hours worked.</summary>

@@ -13,13 +13,16 @@ public static class PeopleMessages
     public static string AccountHolderTooLong => Get(nameof(AccountHolderTooLong));
     public static string AccountNumberInvalid => Get(nameof(AccountNumberInvalid));
     public static string AccountTypeInvalid => Get(nameof(AccountTypeInvalid));
+    public static string AlreadyClockedIn => Get(nameof(AlreadyClockedIn));
     public static string AmountDays => Get(nameof(AmountDays));
     public static string AmountDaysHours => Get(nameof(AmountDaysHours));
     public static string AnnualWorkDaysInvalid => Get(nameof(AnnualWorkDaysInvalid));
+    public static string AttendanceMonthClosed => Get(nameof(AttendanceMonthClosed));
     public static string BankCodeInvalid => Get(nameof(BankCodeInvalid));
     public static string BirthDateAfterHire => Get(nameof(BirthDateAfterHire));
     public static string BirthDateRequired => Get(nameof(BirthDateRequired));
     public static string BranchCodeInvalid => Get(nameof(BranchCodeInvalid));
+    public static string BreakAlreadyStarted => Get(nameof(BreakAlreadyStarted));
     public static string BreakOutsideWork => Get(nameof(BreakOutsideWork));
     public static string ClockEndBeforeStart => Get(nameof(ClockEndBeforeStart));
     public static string ClockOverlap => Get(nameof(ClockOverlap));
@@ -56,6 +59,7 @@ public static class PeopleMessages
     public static string EmployeeNameRequired => Get(nameof(EmployeeNameRequired));
     public static string EmployeeNumberRequired => Get(nameof(EmployeeNumberRequired));
     public static string EmployeeNumberTaken => Get(nameof(EmployeeNumberTaken));
+    public static string EmployeeNumberUnknown => Get(nameof(EmployeeNumberUnknown));
     public static string EmploymentTypeInvalid => Get(nameof(EmploymentTypeInvalid));
     public static string GrantLaterThanStatutory => Get(nameof(GrantLaterThanStatutory));
     public static string HireDateRequired => Get(nameof(HireDateRequired));
@@ -77,9 +81,13 @@ public static class PeopleMessages
     public static string InsufficientBalance => Get(nameof(InsufficientBalance));
     public static string KanaCharacter => Get(nameof(KanaCharacter));
     public static string KanaRequired => Get(nameof(KanaRequired));
+    public static string MonthInvalid => Get(nameof(MonthInvalid));
     public static string MyNumberInvalid => Get(nameof(MyNumberInvalid));
     public static string MyNumberNotRegistered => Get(nameof(MyNumberNotRegistered));
     public static string MyNumberReasonRequired => Get(nameof(MyNumberReasonRequired));
+    public static string NoBreakStarted => Get(nameof(NoBreakStarted));
+    public static string NoEmployeeRecord => Get(nameof(NoEmployeeRecord));
+    public static string NotClockedIn => Get(nameof(NotClockedIn));
     public static string PayAccountPermissionRequired => Get(nameof(PayAccountPermissionRequired));
     public static string PositionUnknown => Get(nameof(PositionUnknown));
     public static string PostalCodeInvalid => Get(nameof(PostalCodeInvalid));
@@ -92,6 +100,7 @@ public static class PeopleMessages
     public static string WorkDayTooLong => Get(nameof(WorkDayTooLong));
     public static string WorkDaysPerWeekInvalid => Get(nameof(WorkDaysPerWeekInvalid));
     public static string WorkMinutesPerDayInvalid => Get(nameof(WorkMinutesPerDayInvalid));
+    public static string WorkRuleInvalid => Get(nameof(WorkRuleInvalid));
     public static string WorkStartsOffDate => Get(nameof(WorkStartsOffDate));
 
     public static string Format(string template, params object?[] args) =>

@@ -1,0 +1,182 @@
+using System.Text.Json.Serialization;
+using Urakata.Platform.Domain;
+using Urakata.Platform.Kernel;
+
+namespace Urakata.People.Attendance;
+
+/// <summary>打刻の種類: 出勤, 退勤, 休憩開始, 休憩終了.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ClockKind>))]
+public enum ClockKind
+{
+    In,
+    Out,
+    BreakStart,
+    BreakEnd,
+}
+
+/// <summary>A stretch of a work date: work (出勤〜退勤) or a break.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SpanKind>))]
+public enum SpanKind
+{
+    Work,
+    Break,
+}
+
+/// <summary>
+/// One employee's clock records of one work date (<c>hr_attendance_days</c>, spans in <c>hr_attendance_spans</c>). A shift
+/// crossing midnight stays on the date it started; an open span (退勤 not clocked) is kept open and flagged, never closed
+/// by a guess. Every change is checked with <see cref="DailyClassifier"/> before it is made, so an overlapping record is
+/// refused with nothing changed. Instants are stored in UTC and read in Japan time.
+/// </summary>
+public sealed class AttendanceDay : CompanyEntity
+{
+    /// <summary>The longest a shift may run (<see cref="DailyClassifier"/> refuses a working day beyond 24 hours).</summary>
+    public static readonly TimeSpan LongestShift = TimeSpan.FromHours(24);
+
+    private readonly List<AttendanceSpan> _spans = [];
+
+    private AttendanceDay() { }
+
+    public AttendanceDay(Guid employeeId, DateOnly date) => (EmployeeId, Date) = (employeeId, date);
+
+    public Guid EmployeeId { get; private set; }
+    public DateOnly Date { get; private set; }
+    public IReadOnlyList<AttendanceSpan> Spans => _spans;
+
+    internal AttendanceSpan? OpenWork => _spans.FirstOrDefault(s => s.Kind == SpanKind.Work && s.EndUtc is null);
+    internal AttendanceSpan? OpenBreak => _spans.FirstOrDefault(s => s.Kind == SpanKind.Break && s.EndUtc is null);
+
+    /// <summary>Applies one clock action at <paramref name="atUtc"/>; throws a <see cref="DomainException"/> and changes nothing when it does not fit.</summary>
+    public void Clock(ClockKind kind, DateTime atUtc)
+    {
+        if (atUtc.Kind != DateTimeKind.Utc)
+        {
+            throw new ArgumentException("Clock instants are UTC.", nameof(atUtc));
+        }
+
+        atUtc = new DateTime(atUtc.Ticks - (atUtc.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+        var candidate = _spans.Select(s => s.Copy()).ToList();
+        var openWork = candidate.FirstOrDefault(s => s.Kind == SpanKind.Work && s.EndUtc is null);
+        var openBreak = candidate.FirstOrDefault(s => s.Kind == SpanKind.Break && s.EndUtc is null);
+        switch (kind)
+        {
+            case ClockKind.In:
+                if (openWork is not null)
+                {
+                    throw new DomainException(PeopleMessages.Format(PeopleMessages.AlreadyClockedIn, PeopleMessages.Time(Local(openWork.StartUtc))), "kind");
+                }
+
+                if (candidate.FirstOrDefault(s => s.Kind == SpanKind.Work && s.EndUtc > atUtc) is { } overlapped)
+                {
+                    throw new DomainException(PeopleMessages.Format(PeopleMessages.ClockOverlap, PeopleMessages.Time(Local(atUtc)), PeopleMessages.Time(Local(overlapped.EndUtc!.Value))), "at");
+                }
+
+                candidate.Add(new AttendanceSpan(Id, SpanKind.Work, atUtc));
+                break;
+            case ClockKind.Out:
+                EnsureAfterLast(RequireOpenWork(openWork), candidate, atUtc);
+                openBreak?.Close(atUtc);
+                openWork!.Close(atUtc);
+                break;
+            case ClockKind.BreakStart:
+                EnsureAfterLast(RequireOpenWork(openWork), candidate, atUtc);
+                if (openBreak is not null)
+                {
+                    throw new DomainException(PeopleMessages.Format(PeopleMessages.BreakAlreadyStarted, PeopleMessages.Time(Local(openBreak.StartUtc))), "kind");
+                }
+
+                candidate.Add(new AttendanceSpan(Id, SpanKind.Break, atUtc));
+                break;
+            case ClockKind.BreakEnd:
+                if (openBreak is null)
+                {
+                    throw new DomainException(PeopleMessages.NoBreakStarted, "kind");
+                }
+
+                EnsureAfterLast(openBreak, candidate, atUtc);
+                openBreak.Close(atUtc);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
+        }
+
+        if (candidate.Any(s => s.Kind == SpanKind.Work) && (Local(candidate.Max(s => s.EndUtc ?? s.StartUtc)) - Local(candidate.Min(s => s.StartUtc))) > LongestShift)
+        {
+            throw new DomainException(PeopleMessages.Format(PeopleMessages.WorkDayTooLong, PeopleMessages.Time(Local(candidate.Min(s => s.StartUtc))), PeopleMessages.Time(Local(atUtc))), "at");
+        }
+
+        if (candidate.All(s => s.EndUtc is not null))
+        {
+            // Overlaps, breaks outside the work, a shift starting off its date: DailyClassifier's refusals (32条, 34条).
+            DailyClassifier.Classify(ToClockedDay(candidate, DayKind.WorkDay, 0));
+        }
+
+        var added = candidate.Skip(_spans.Count).ToList();
+        for (var i = 0; i < _spans.Count; i++)
+        {
+            _spans[i].EndUtc = candidate[i].EndUtc;
+        }
+
+        _spans.AddRange(added);
+    }
+
+    /// <summary>The day as the classifier reads it. Breaks inside a span whose clock-out is missing are left out with it.</summary>
+    public ClockedDay ToClockedDay(DayKind kind, int scheduledMinutes) => ToClockedDay(_spans, kind, scheduledMinutes);
+
+    private ClockedDay ToClockedDay(IReadOnlyList<AttendanceSpan> spans, DayKind kind, int scheduledMinutes)
+    {
+        var work = spans.Where(s => s.Kind == SpanKind.Work).OrderBy(s => s.StartUtc).ToList();
+        var closed = work.Where(w => w.EndUtc is not null).ToList();
+        var breaks = spans.Where(s => s.Kind == SpanKind.Break && s.EndUtc is not null
+            && closed.Any(w => w.StartUtc <= s.StartUtc && s.EndUtc <= w.EndUtc));
+        return new ClockedDay(Date, kind, scheduledMinutes, [.. work.Select(w => new ClockSpan(Local(w.StartUtc), w.EndUtc is { } e ? Local(e) : null))])
+        {
+            Breaks = [.. breaks.OrderBy(b => b.StartUtc).Select(b => new ClockSpan(Local(b.StartUtc), Local(b.EndUtc!.Value)))],
+        };
+    }
+
+    public static DateTime Local(DateTime utc) => DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), JapanTime.Zone), DateTimeKind.Unspecified);
+
+    private static AttendanceSpan RequireOpenWork(AttendanceSpan? openWork) =>
+        openWork ?? throw new DomainException(PeopleMessages.NotClockedIn, "kind");
+
+    private static void EnsureAfterLast(AttendanceSpan open, List<AttendanceSpan> spans, DateTime atUtc)
+    {
+        var last = spans.Where(s => s.StartUtc >= open.StartUtc).Max(s => s.EndUtc is { } e && e > s.StartUtc ? e : s.StartUtc);
+        if (atUtc <= last)
+        {
+            throw new DomainException(PeopleMessages.Format(PeopleMessages.ClockEndBeforeStart, PeopleMessages.Time(Local(last)), PeopleMessages.Time(Local(atUtc))), "at");
+        }
+    }
+}
+
+/// <summary>A work or break span of an <see cref="AttendanceDay"/>; <see cref="EndUtc"/> is null until clocked.</summary>
+public sealed class AttendanceSpan : CompanyEntity
+{
+    private AttendanceSpan() { }
+
+    internal AttendanceSpan(Guid dayId, SpanKind kind, DateTime startUtc) => (AttendanceDayId, Kind, StartUtc) = (dayId, kind, startUtc);
+
+    public Guid AttendanceDayId { get; private set; }
+    public SpanKind Kind { get; private set; }
+    public DateTime StartUtc { get; private set; }
+    public DateTime? EndUtc { get; internal set; }
+
+    internal void Close(DateTime endUtc) => EndUtc = endUtc;
+
+    internal AttendanceSpan Copy() => new() { Id = Id, AttendanceDayId = AttendanceDayId, Kind = Kind, StartUtc = StartUtc, EndUtc = EndUtc };
+}
+
+/// <summary>
+/// 勤怠締め of a month for the company (<c>hr_attendance_closes</c>): once a month is here, no clock action for a date in it
+/// is accepted. The close itself (checks, payroll hand-over) is still to come; the row is the hook it will write.
+/// </summary>
+public sealed class AttendanceClose : CompanyEntity
+{
+    private AttendanceClose() { }
+
+    public AttendanceClose(DateOnly month) => Month = new DateOnly(month.Year, month.Month, 1);
+
+    /// <summary>The first day of the closed month.</summary>
+    public DateOnly Month { get; private set; }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Urakata.People.Attendance;
+using Urakata.People.Employees;
+
+namespace Urakata.People.Data;
+
+/// <summary><c>hr_work_rules</c>: the company's 就業規則 of working time (one default).</summary>
+internal sealed class WorkRuleConfiguration : IEntityTypeConfiguration<WorkRule>
+{
+    public void Configure(EntityTypeBuilder<WorkRule> b)
+    {
+        b.ToTable("hr_work_rules");
+        b.Property(r => r.Name).HasMaxLength(100);
+        b.Ignore(r => r.ScheduledMinutes);
+        b.HasIndex(r => new { r.CompanyId, r.IsDefault });
+    }
+}
+
+/// <summary><c>hr_attendance_days</c>: one row per employee and work date; the spans hang below it.</summary>
+internal sealed class AttendanceDayConfiguration : IEntityTypeConfiguration<AttendanceDay>
+{
+    public void Configure(EntityTypeBuilder<AttendanceDay> b)
+    {
+        b.ToTable("hr_attendance_days");
+        // One row per work date: two concurrent clock-ins for a new date cannot both insert one.
+        b.HasIndex(d => new { d.CompanyId, d.EmployeeId, d.Date }).IsUnique();
+        b.HasOne<Employee>().WithMany().HasForeignKey(d => d.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(d => d.Spans).WithOne().HasForeignKey(s => s.AttendanceDayId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(d => d.Spans).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(d => d.OpenWork);
+        b.Ignore(d => d.OpenBreak);
+    }
+}
+
+/// <summary><c>hr_attendance_spans</c>: 出勤〜退勤 and 休憩 spans, instants in UTC; an open end is a missing clock.</summary>
+internal sealed class AttendanceSpanConfiguration : IEntityTypeConfiguration<AttendanceSpan>
+{
+    public void Configure(EntityTypeBuilder<AttendanceSpan> b)
+    {
+        b.ToTable("hr_attendance_spans");
+        // Ids are made by the entity, so a span added to a loaded day is recognised as new.
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.HasIndex(s => new { s.CompanyId, s.AttendanceDayId });
+    }
+}
+
+/// <summary><c>hr_attendance_closes</c>: months whose attendance is closed (勤怠締め) for the company.</summary>
+internal sealed class AttendanceCloseConfiguration : IEntityTypeConfiguration<AttendanceClose>
+{
+    public void Configure(EntityTypeBuilder<AttendanceClose> b)
+    {
+        b.ToTable("hr_attendance_closes");
+        b.HasIndex(c => new { c.CompanyId, c.Month }).IsUnique();
+    }
+}
