@@ -22,6 +22,8 @@ public sealed class PeopleModule : IUrakataModule
         new(PeoplePermissions.EmployeesManage, "社員台帳の登録・変更・インポート", "Add, change and import employees", "people"),
         new(PeoplePermissions.MyNumberView, "マイナンバーの登録・閲覧(理由を記録)", "Store and view My Numbers (each view logged with its reason)", "people", Sensitive: true),
         new(PeoplePermissions.PayAccountManage, "給与振込口座の閲覧・変更", "View and change employees' pay bank accounts", "people", Sensitive: true),
+        new(PeoplePermissions.AttendanceRead, "他の社員の勤務表・部署別勤怠の閲覧", "Read other employees' timesheets and department attendance", "people"),
+        new(PeoplePermissions.AttendanceKiosk, "打刻端末(社員番号で打刻)", "Clock terminal (clock by employee number)", "people"),
     ];
 
     public IEnumerable<MenuItem> MenuItems =>
@@ -29,6 +31,8 @@ public sealed class PeopleModule : IUrakataModule
         new("people", "Menu.People.Employees", "people/employees", MudBlazor.Icons.Material.Filled.Badge, PeoplePermissions.EmployeesRead, Order: 30),
         new("people", "Menu.People.Import", "people/import", MudBlazor.Icons.Material.Filled.UploadFile, PeoplePermissions.EmployeesManage, Order: 31),
         new("people", "Menu.People.Me", "people/me", MudBlazor.Icons.Material.Filled.Person, Order: 32),
+        new("people", "Menu.People.Attendance", "people/attendance", MudBlazor.Icons.Material.Filled.AccessTime, Order: 33),
+        new("people", "Menu.People.AttendanceList", "people/attendance/list", MudBlazor.Icons.Material.Filled.TableChart, PeoplePermissions.AttendanceRead, Order: 34),
     ];
 
     public IEnumerable<(string RoleKey, string Permission)> DemoGrants =>
@@ -37,10 +41,11 @@ public sealed class PeopleModule : IUrakataModule
         ("hr", PeoplePermissions.EmployeesManage),
         ("hr", PeoplePermissions.MyNumberView),
         ("hr", PeoplePermissions.PayAccountManage),
+        ("hr", PeoplePermissions.AttendanceRead),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>()
+        services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>().AddScoped<Attendance.AttendanceBook>()
             .AddRequestKind(SelfService.ChangeRequests.Address).AddRequestKind(SelfService.ChangeRequests.PayAccount);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -58,4 +63,8 @@ public static class PeoplePermissions
     public const string MyNumberView = "people.mynumber.view";
     /// <summary>The pay bank account of other employees (one's own is always visible on 自分の情報): a field-level right of its own.</summary>
     public const string PayAccountManage = "people.payaccount.manage";
+    /// <summary>Other employees' 勤務表 and the department-month list (one's own needs only a sign-in).</summary>
+    public const string AttendanceRead = "people.attendance.read";
+    /// <summary>A clock terminal or IC-card reader clocking for any employee by 社員番号.</summary>
+    public const string AttendanceKiosk = "people.attendance.kiosk";
 }

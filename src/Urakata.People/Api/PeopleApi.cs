@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
+using Urakata.People.Attendance;
 using Urakata.People.Employees;
 using Urakata.Platform.Api;
 using Urakata.Platform.Security;
@@ -70,7 +71,50 @@ internal static class PeopleApi
                 : TypedResults.ValidationProblem(result.Errors.GroupBy(e => $"row {e.Row}.{e.Column}").ToDictionary(e => e.Key, e => e.Select(x => x.Message).ToArray()),
                     title: PeopleMessages.ImportNothingImported);
         }).DisableAntiforgery();
+
+        MapAttendance(g);
     }
+
+    /// <summary>
+    /// 勤怠: the signed-in employee's clock and 勤務表 (sign-in only), kiosk clocking by 社員番号 (<c>people.attendance.kiosk</c>;
+    /// a POST with <c>Idempotency-Key</c> is answered once), other employees' 勤務表 and the department-month list
+    /// (<c>people.attendance.read</c>).
+    /// </summary>
+    internal static void MapAttendance(RouteGroupBuilder g)
+    {
+        var a = g.MapGroup("/attendance");
+        a.MapGet("/me", (AttendanceBook b, CancellationToken ct) => b.MyStatusAsync(ct));
+        a.MapPost("/me/clock", (MyClock body, AttendanceBook b, CancellationToken ct) => b.ClockMineAsync(body.Kind, ct));
+        a.MapGet("/me/{month}", (string month, AttendanceBook b, CancellationToken ct) => b.MyTimesheetAsync(month, ct));
+        a.MapGet("/rule", (AttendanceBook b, CancellationToken ct) => b.RuleAsync(ct));
+        a.MapPost("/clock", (KioskClock body, AttendanceBook b, CancellationToken ct) => b.ClockKioskAsync(body, ct))
+            .RequirePermission(PeoplePermissions.AttendanceKiosk);
+        a.MapGet("/{id:guid}/{month}", (Guid id, string month, AttendanceBook b, CancellationToken ct) => b.TimesheetAsync(id, month, ct))
+            .ForResource<Employee>();
+        a.MapGet("", (Guid? department, string month, AttendanceBook b, CancellationToken ct) => b.DepartmentMonthAsync(department, month, ct))
+            .RequirePermission(PeoplePermissions.AttendanceRead);
+        a.MapGet("/export", async (Guid? department, string month, string? format, AttendanceBook b, IStringLocalizer<PeopleUi> p, CancellationToken ct) =>
+            await FileAsync(format, p["AttendanceList"] + "-" + month, AttendanceTable(await b.DepartmentMonthAsync(department, month, ct), p), ct))
+            .RequirePermission(PeoplePermissions.AttendanceRead);
+    }
+
+    /// <summary>The department-month list as a table: the same columns as the page, hours as h:mm.</summary>
+    internal static Table AttendanceTable(IReadOnlyList<AttendanceSummaryDto> rows, IStringLocalizer<PeopleUi> p) => Table.Of(rows,
+    [
+        new TableColumn<AttendanceSummaryDto>(p["Number"], e => e.Number),
+        new(p["Name"], e => e.Name),
+        new(p["Department"], e => e.DepartmentName),
+        new(p["DaysWorked"], e => e.Totals.DaysWorked),
+        new(p["WorkedHours"], e => AttendanceFormat.Hours(e.Totals.WorkedMinutes)),
+        new(p["WithinScheduled"], e => AttendanceFormat.Hours(e.Totals.WithinScheduledMinutes)),
+        new(p["NonStatutoryOvertime"], e => AttendanceFormat.Hours(e.Totals.NonStatutoryOvertimeMinutes)),
+        new(p["StatutoryOvertime"], e => AttendanceFormat.Hours(e.Totals.StatutoryOvertimeMinutes)),
+        new(p["OvertimeOver60"], e => AttendanceFormat.Hours(e.Totals.StatutoryOvertimeOver60Minutes)),
+        new(p["Night"], e => AttendanceFormat.Hours(e.Totals.NightMinutes)),
+        new(p["RestDayWork"], e => AttendanceFormat.Hours(e.Totals.StatutoryRestDayWorkMinutes)),
+        new(p["MissingClockOuts"], e => e.MissingClockOuts),
+        new(p["BreakWarnings"], e => e.BreakWarnings),
+    ]);
 
     /// <summary>The 社員一覧 as a table, headers in the reader's language; the same columns the page shows.</summary>
     internal static Table EmployeeTable(IAsyncEnumerable<EmployeeSummaryDto> employees, IStringLocalizer<PeopleUi> p) => Table.Of(employees,

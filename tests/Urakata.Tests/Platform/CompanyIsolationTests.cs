@@ -98,7 +98,7 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
                 continue;
             }
             var path = "/" + System.Text.RegularExpressions.Regex.Replace(pattern, @"\{id[^}]*\}", foreignId.ToString());
-            path = path.Replace("{year:int}", "2026", StringComparison.Ordinal);
+            path = path.Replace("{year:int}", "2026", StringComparison.Ordinal).Replace("{month}", "2026-11", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (method is "POST" or "PUT")
             {

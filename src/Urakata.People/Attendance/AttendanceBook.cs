@@ -1,0 +1,230 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Urakata.People.Employees;
+using Urakata.Platform.Data;
+using Urakata.Platform.Domain;
+using Urakata.Platform.Features;
+using Urakata.Platform.Kernel;
+using Urakata.Platform.Security;
+
+namespace Urakata.People.Attendance;
+
+/// <summary>A clock action from a kiosk or IC-card reader: the 社員番号, the kind, and the time (now when left out).</summary>
+public sealed record KioskClock(string? EmployeeNumber, ClockKind Kind, DateTimeOffset? At = null);
+
+/// <summary>A clock action of the signed-in employee; always at the server's time.</summary>
+public sealed record MyClock(ClockKind Kind);
+
+/// <summary>A span in Japan time (+09:00); <see cref="End"/> null while open (退勤 missing).</summary>
+public sealed record SpanDto(DateTimeOffset Start, DateTimeOffset? End);
+
+/// <summary>One row of the 勤務表: clock records and the <see cref="DailyClassifier"/> result after the 40-hour week.</summary>
+public sealed record TimesheetDayDto(DateOnly Date, DayKind Kind, IReadOnlyList<SpanDto> Work, IReadOnlyList<SpanDto> Breaks,
+    int WorkedMinutes, int BreakMinutes, int WithinScheduledMinutes, int NonStatutoryOvertimeMinutes, int StatutoryOvertimeMinutes,
+    int WeeklyOvertimeMinutes, int NightMinutes, int StatutoryRestDayWorkMinutes, IReadOnlyList<AttendanceWarning> Warnings);
+
+/// <summary>An employee's 勤務表 of a month, with its totals (<see cref="MonthlyOvertime"/>).</summary>
+public sealed record TimesheetDto(Guid EmployeeId, string Number, string Name, string Month, int ScheduledMinutesPerDay,
+    IReadOnlyList<TimesheetDayDto> Days, MonthlyHours Totals, int MissingClockOuts, int BreakWarnings, bool Closed);
+
+/// <summary>One employee's line of the department-month list.</summary>
+public sealed record AttendanceSummaryDto(Guid EmployeeId, string Number, string Name, string? DepartmentName, MonthlyHours Totals, int MissingClockOuts, int BreakWarnings);
+
+/// <summary>The current state of the signed-in employee's clock: what the card's buttons offer.</summary>
+public sealed record ClockStatusDto(Guid EmployeeId, string Name, DateOnly? OpenDate, DateTimeOffset? ClockedInAt, DateTimeOffset? BreakSince);
+
+/// <summary>The company's working-time rule as read by forms and the API.</summary>
+public sealed record WorkRuleDto(Guid Id, string Name, TimeOnly StartTime, TimeOnly EndTime, int BreakMinutes, int ScheduledMinutes,
+    DayOfWeek WeekStart, DayOfWeek StatutoryRestDay, IReadOnlyList<DayOfWeek> ScheduledRestDays, bool HolidaysOff, int RoundingMinutes);
+
+/// <summary>
+/// 勤怠: clock actions (web card, kiosk API), the 勤務表 of an employee's month and the department-month totals. The rules
+/// are <see cref="DailyClassifier"/>, <see cref="WeeklyOvertime"/> and <see cref="MonthlyOvertime"/>; this class only
+/// loads, checks rights and stores. One's own attendance needs only a sign-in; anyone else's needs
+/// <see cref="PeoplePermissions.AttendanceRead"/>; another company's employee is 404.
+/// </summary>
+public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser, PermissionService permissions, TimeProvider clock)
+{
+    /// <summary>The company's default work rule, made on first use (09:00–18:00, 60 min break, Sunday 法定休日, Saturday and holidays off).</summary>
+    public async Task<WorkRule> DefaultRuleAsync(CancellationToken ct = default)
+    {
+        var rule = await db.Set<WorkRule>().Where(r => r.IsDefault).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+        if (rule is null)
+        {
+            rule = new WorkRule("標準");
+            db.Add(rule);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return rule;
+    }
+
+    public async Task<WorkRuleDto> RuleAsync(CancellationToken ct = default) => ToDto(await DefaultRuleAsync(ct));
+
+    /// <summary>Clock action of the signed-in employee (the home card and the 勤怠 page).</summary>
+    public async Task<ClockStatusDto> ClockMineAsync(ClockKind kind, CancellationToken ct = default)
+    {
+        var employee = await MyEmployeeAsync(ct);
+        await ClockAsync(employee, kind, clock.GetUtcNow().UtcDateTime, ct);
+        return await StatusAsync(employee, ct);
+    }
+
+    /// <summary>Clock action from a kiosk or IC-card reader, by 社員番号 (<see cref="PeoplePermissions.AttendanceKiosk"/>).</summary>
+    public async Task<ClockStatusDto> ClockKioskAsync(KioskClock body, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        await permissions.RequireAsync(PeoplePermissions.AttendanceKiosk, ct);
+        var number = JapaneseText.Narrow(body.EmployeeNumber ?? "").Trim();
+        var employee = await db.Set<Employee>().SingleOrDefaultAsync(e => e.Number == number, ct)
+            ?? throw new DomainException(PeopleMessages.Format(PeopleMessages.EmployeeNumberUnknown, number), "employeeNumber");
+        await ClockAsync(employee, body.Kind, (body.At ?? clock.GetUtcNow()).UtcDateTime, ct);
+        return await StatusAsync(employee, ct);
+    }
+
+    public async Task<ClockStatusDto> MyStatusAsync(CancellationToken ct = default) => await StatusAsync(await MyEmployeeAsync(ct), ct);
+
+    /// <summary>The 勤務表 of <paramref name="month"/> (yyyy-MM) for the employee, 404 for another company's, 403 for someone else's without the right.</summary>
+    public async Task<TimesheetDto> TimesheetAsync(Guid employeeId, string month, CancellationToken ct = default)
+    {
+        var employee = await db.Set<Employee>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == employeeId, ct) ?? throw new NotFoundException(nameof(Employee));
+        var first = ParseMonth(month);
+        if (employee.UserId is null || employee.UserId != currentUser.UserId)
+        {
+            await permissions.RequireAsync(PeoplePermissions.AttendanceRead, ct);
+        }
+
+        var rule = await DefaultRuleAsync(ct);
+        return (await TimesheetsAsync([employee], first, rule, ct)).Single();
+    }
+
+    public async Task<TimesheetDto> MyTimesheetAsync(string month, CancellationToken ct = default) =>
+        await TimesheetAsync((await MyEmployeeAsync(ct)).Id, month, ct);
+
+    /// <summary>Month totals per employee of a department (all employees when none is given), in 社員番号 order.</summary>
+    public async Task<List<AttendanceSummaryDto>> DepartmentMonthAsync(Guid? department, string month, CancellationToken ct = default)
+    {
+        await permissions.RequireAsync(PeoplePermissions.AttendanceRead, ct);
+        var first = ParseMonth(month);
+        var last = first.AddMonths(1).AddDays(-1);
+        var employees = await db.Set<Employee>().AsNoTracking()
+            .Where(e => department == null || e.DepartmentId == department)
+            .Where(e => e.HireDate <= last && (e.RetirementDate == null || e.RetirementDate >= first))
+            .OrderBy(e => e.Number).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var rule = await DefaultRuleAsync(ct);
+        var sheets = await TimesheetsAsync(employees, first, rule, ct);
+        return [.. employees.Zip(sheets, (e, s) => new AttendanceSummaryDto(e.Id, e.Number, e.Name,
+            e.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null, s.Totals, s.MissingClockOuts, s.BreakWarnings))];
+    }
+
+    internal static DateOnly ParseMonth(string? month) =>
+        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            && first.Year is >= 2000 and <= JapaneseHolidays.MaxYear - 1
+            ? first
+            : throw new DomainException(PeopleMessages.MonthInvalid, "month");
+
+    private async Task ClockAsync(Employee employee, ClockKind kind, DateTime atUtc, CancellationToken ct)
+    {
+        var local = AttendanceDay.Local(atUtc);
+        var today = DateOnly.FromDateTime(local);
+        // A shift is open on its start date until 退勤, for at most 24 hours; an older open span stays flagged, not closed.
+        var open = await db.Set<AttendanceDay>().Include(d => d.Spans)
+            .Where(d => d.EmployeeId == employee.Id && (d.Date == today || d.Date == today.AddDays(-1)))
+            .OrderByDescending(d => d.Date).ToListAsync(ct);
+        var running = open.FirstOrDefault(d => d.OpenWork is { } w && (d.Date == today || atUtc - w.StartUtc <= AttendanceDay.LongestShift));
+        var day = kind == ClockKind.In ? running ?? open.FirstOrDefault(d => d.Date == today) : running;
+        if (day is null)
+        {
+            if (kind != ClockKind.In)
+            {
+                throw new DomainException(PeopleMessages.NotClockedIn, "kind");
+            }
+
+            day = new AttendanceDay(employee.Id, today);
+            db.Add(day);
+        }
+
+        var monthStart = new DateOnly(day.Date.Year, day.Date.Month, 1);
+        if (await db.Set<AttendanceClose>().AnyAsync(c => c.Month == monthStart, ct))
+        {
+            throw new DomainException(PeopleMessages.Format(PeopleMessages.AttendanceMonthClosed, monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture)), "at");
+        }
+
+        day.Clock(kind, atUtc);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<ClockStatusDto> StatusAsync(Employee employee, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = JapanTime.DateOf(now);
+        var days = await db.Set<AttendanceDay>().AsNoTracking().Include(d => d.Spans)
+            .Where(d => d.EmployeeId == employee.Id && (d.Date == today || d.Date == today.AddDays(-1)))
+            .OrderByDescending(d => d.Date).ToListAsync(ct);
+        var day = days.FirstOrDefault(d => d.OpenWork is { } w && (d.Date == today || now - w.StartUtc <= AttendanceDay.LongestShift));
+        return new ClockStatusDto(employee.Id, employee.Name, day?.Date, day?.OpenWork is { } o ? Offset(o.StartUtc) : null,
+            day?.OpenBreak is { } b ? Offset(b.StartUtc) : null);
+    }
+
+    private async Task<Employee> MyEmployeeAsync(CancellationToken ct)
+    {
+        var userId = currentUser.RequireUser();
+        return await db.Set<Employee>().SingleOrDefaultAsync(e => e.UserId == userId, ct)
+            ?? throw new NotFoundException(nameof(Employee));
+    }
+
+    private async Task<List<TimesheetDto>> TimesheetsAsync(IReadOnlyList<Employee> employees, DateOnly first, WorkRule rule, CancellationToken ct)
+    {
+        var last = first.AddMonths(1).AddDays(-1);
+        // The first week may begin in the month before: its earlier days count toward the 40 hours (WeeklyOvertime).
+        var from = WeeklyOvertime.WeekStartOf(first, rule.WeekStart);
+        var ids = employees.Select(e => e.Id).ToList();
+        var stored = await db.Set<AttendanceDay>().AsNoTracking().Include(d => d.Spans)
+            .Where(d => ids.Contains(d.EmployeeId) && d.Date >= from && d.Date <= last).ToListAsync(ct);
+        var daysOff = (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= last).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+        var monthStart = first;
+        var closed = await db.Set<AttendanceClose>().AnyAsync(c => c.Month == monthStart, ct);
+        var byEmployee = stored.ToLookup(d => d.EmployeeId);
+        var result = new List<TimesheetDto>(employees.Count);
+        foreach (var employee in employees)
+        {
+            var records = byEmployee[employee.Id].ToDictionary(d => d.Date);
+            var scheduled = Math.Min(employee.WorkMinutesPerDay ?? rule.ScheduledMinutes, rule.ScheduledMinutes);
+            var classified = records.Values
+                .Select(d => DailyClassifier.Classify(d.ToClockedDay(rule.KindOf(d.Date, daysOff), scheduled)))
+                .ToList();
+            var weekly = WeeklyOvertime.Apply(classified, rule.WeekStart).Where(d => d.Date >= first).ToDictionary(d => d.Date);
+            var rows = new List<TimesheetDayDto>();
+            for (var date = first; date <= last; date = date.AddDays(1))
+            {
+                var kind = rule.KindOf(date, daysOff);
+                if (!weekly.TryGetValue(date, out var h))
+                {
+                    rows.Add(new TimesheetDayDto(date, kind, [], [], 0, 0, 0, 0, 0, 0, 0, 0, []));
+                    continue;
+                }
+
+                var spans = records[date].Spans;
+                rows.Add(new TimesheetDayDto(date, kind,
+                    [.. spans.Where(s => s.Kind == SpanKind.Work).OrderBy(s => s.StartUtc).Select(ToSpan)],
+                    [.. spans.Where(s => s.Kind == SpanKind.Break).OrderBy(s => s.StartUtc).Select(ToSpan)],
+                    h.WorkedMinutes, h.BreakMinutes, h.WithinScheduledMinutes, h.NonStatutoryOvertimeMinutes, h.StatutoryOvertimeMinutes,
+                    h.WeeklyOvertimeMinutes, h.NightMinutes, h.StatutoryRestDayWorkMinutes, h.Warnings));
+            }
+
+            var totals = MonthlyOvertime.Summarize(weekly.Values);
+            result.Add(new TimesheetDto(employee.Id, employee.Number, employee.Name, first.ToString("yyyy-MM", CultureInfo.InvariantCulture), scheduled, rows, totals,
+                rows.Sum(r => r.Warnings.Count(w => w.Kind == AttendanceWarningKind.MissingClockOut)),
+                rows.Count(r => r.Warnings.Any(w => w.Kind == AttendanceWarningKind.BreakTooShort)), closed));
+        }
+
+        return result;
+    }
+
+    private static SpanDto ToSpan(AttendanceSpan s) => new(Offset(s.StartUtc), s.EndUtc is { } e ? Offset(e) : null);
+
+    private static DateTimeOffset Offset(DateTime utc) => new(AttendanceDay.Local(utc), JapanTime.Zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+
+    private static WorkRuleDto ToDto(WorkRule r) => new(r.Id, r.Name, r.StartTime, r.EndTime, r.BreakMinutes, r.ScheduledMinutes, r.WeekStart, r.StatutoryRestDay,
+        [.. Enum.GetValues<DayOfWeek>().Where(d => (r.ScheduledRestDays & (1 << (int)d)) != 0)], r.HolidaysOff, r.RoundingMinutes);
+}
