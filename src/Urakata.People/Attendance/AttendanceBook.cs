@@ -133,24 +133,27 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
             .OrderByDescending(d => d.Date).ToListAsync(ct);
         var running = open.FirstOrDefault(d => d.OpenWork is { } w && (d.Date == today || atUtc - w.StartUtc <= AttendanceDay.LongestShift));
         var day = kind == ClockKind.In ? running ?? open.FirstOrDefault(d => d.Date == today) : running;
-        if (day is null)
+        if (day is null && kind != ClockKind.In)
         {
-            if (kind != ClockKind.In)
-            {
-                throw new DomainException(PeopleMessages.NotClockedIn, "kind");
-            }
-
-            day = new AttendanceDay(employee.Id, today);
-            db.Add(day);
+            throw new DomainException(PeopleMessages.NotClockedIn, "kind");
         }
 
-        var monthStart = new DateOnly(day.Date.Year, day.Date.Month, 1);
+        var date = day?.Date ?? today;
+        var monthStart = new DateOnly(date.Year, date.Month, 1);
         if (await db.Set<AttendanceClose>().AnyAsync(c => c.Month == monthStart, ct))
         {
             throw new DomainException(PeopleMessages.Format(PeopleMessages.AttendanceMonthClosed, monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture)), "at");
         }
 
+        // Checked before it is tracked: a refused clock leaves nothing behind in a page's long-lived scope.
+        var created = day is null;
+        day ??= new AttendanceDay(employee.Id, today);
         day.Clock(kind, atUtc);
+        if (created)
+        {
+            db.Add(day);
+        }
+
         await db.SaveChangesAsync(ct);
     }
 
