@@ -30,11 +30,20 @@ public sealed class AttendanceFeatureTests(AttendanceFactory factory) : IClassFi
     /// <summary>"Now" for the web clock: Tue 24 Nov 2026 10:00 in Japan (the factory's clock never goes back).</summary>
     private static readonly DateTimeOffset Now = Jst(11, 24, 10);
 
+    /// <summary>Moves the shared clock to <see cref="Now"/> unless a test has already moved it past (it cannot go back).</summary>
+    private void SetClock()
+    {
+        if (factory.Clock.GetUtcNow() < Now)
+        {
+            factory.Clock.SetUtcNow(Now.ToUniversalTime());
+        }
+    }
+
     private static DateTimeOffset Jst(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(9));
 
     private async Task<(TestCompany Company, HttpClient Client, EmployeeDto Employee)> CompanyWithEmployeeAsync(string key, Guid? userId = null)
     {
-        factory.Clock.SetUtcNow(Now.ToUniversalTime());
+        SetClock();
         var company = await factory.CreateCompanyAsync("株式会社勤怠" + key, "att-" + key);
         var client = await factory.CreateApiClientAsync(company);
         var response = await client.PostAsJsonAsync("/api/v1/people/employees", new EmployeeInput("K001", "勤怠 一郎", "キンタイ イチロウ", null,
@@ -152,12 +161,20 @@ public sealed class AttendanceFeatureTests(AttendanceFactory factory) : IClassFi
         var first = await meClient.PostAsJsonAsync("/api/v1/people/attendance/me/clock", new MyClock(ClockKind.In), Json);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var status = (await first.Content.ReadFromJsonAsync<ClockStatusDto>(Json))!;
-        Assert.Equal(Now, status.ClockedInAt);
+        var clockedIn = factory.Clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(clockedIn.ToOffset(TimeSpan.FromHours(9)).DateTime);
+        Assert.Equal(clockedIn, status.ClockedInAt);
         Assert.Contains("すでに出勤", await RefusalAsync(await meClient.PostAsJsonAsync("/api/v1/people/attendance/me/clock", new MyClock(ClockKind.In), Json)), StringComparison.Ordinal);
         var myId = (await mine.Content.ReadFromJsonAsync<EmployeeDto>(Json))!.Id;
         var mySheet = (await meClient.GetFromJsonAsync<TimesheetDto>("/api/v1/people/attendance/me/2026-11", Json))!;
         Assert.Equal(myId, mySheet.EmployeeId);
-        Assert.Single(mySheet.Days.Single(d => d.Date == new DateOnly(2026, 11, 24)).Work);
+        Assert.Single(mySheet.Days.Single(d => d.Date == today).Work);
+        // The page calls the same service in-process: a clock-out there closes the span the API opened.
+        factory.Clock.Advance(TimeSpan.FromHours(8));
+        var afterOut = await factory.InCompanyAsync(me.Id, me.AdminId, sp => sp.GetRequiredService<AttendanceBook>().ClockMineAsync(ClockKind.Out));
+        Assert.Null(afterOut.ClockedInAt);
+        var closed = (await meClient.GetFromJsonAsync<TimesheetDto>("/api/v1/people/attendance/me/2026-11", Json))!.Days.Single(d => d.Date == today);
+        Assert.Equal((clockedIn, (DateTimeOffset?)clockedIn.AddHours(8), 480), (closed.Work.Single().Start, closed.Work.Single().End, closed.WorkedMinutes));
 
         // A kiosk retrying with the same Idempotency-Key gets the first answer back, not a second record.
         async Task<HttpResponseMessage> Keyed()
@@ -196,7 +213,7 @@ public sealed class AttendanceFeatureTests(AttendanceFactory factory) : IClassFi
     [Fact]
     public async Task Staff_SeeTheirOwn_Get403ForOthers_HrReads_AnotherCompanyGets404()
     {
-        factory.Clock.SetUtcNow(Now.ToUniversalTime());
+        SetClock();
         var demo = await WorkflowDemo.SeedAsync(factory);
         var company = new TestCompany(demo.CompanyId, "", await demo.UserAsync("admin"), "admin");
         var staff = await factory.CreateApiClientAsync(company, await demo.UserAsync("yamada"));
