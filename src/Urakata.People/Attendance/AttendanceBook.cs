@@ -132,7 +132,9 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
             .Where(d => d.EmployeeId == employee.Id && (d.Date == today || d.Date == today.AddDays(-1)))
             .OrderByDescending(d => d.Date).ToListAsync(ct);
         var running = open.FirstOrDefault(d => d.OpenWork is { } w && (d.Date == today || atUtc - w.StartUtc <= AttendanceDay.LongestShift));
-        var day = kind == ClockKind.In ? running ?? open.FirstOrDefault(d => d.Date == today) : running;
+        // A clock-in opens today's record: yesterday's forgotten clock-out does not block the next morning (it stays
+        // flagged); a second clock-in on the same date is refused by the day itself.
+        var day = kind == ClockKind.In ? open.FirstOrDefault(d => d.Date == today) : running;
         if (day is null && kind != ClockKind.In)
         {
             throw new DomainException(PeopleMessages.NotClockedIn, "kind");

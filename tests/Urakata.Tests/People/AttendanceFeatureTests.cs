@@ -142,10 +142,16 @@ public sealed class AttendanceFeatureTests(AttendanceFactory factory) : IClassFi
         await RefusalAsync(await KioskAsync(client, ClockKind.Out, Jst(11, 2, 18, 30)));
         Assert.Contains("K999", await RefusalAsync(await KioskAsync(client, ClockKind.In, Jst(11, 3, 9), "K999")), StringComparison.Ordinal);
 
-        var day = (await TimesheetAsync(client, employee.Id)).Days.Single(d => d.Date == new DateOnly(2026, 11, 2));
+        // Forgot to clock out on the 3rd: the next morning's clock-in is taken, the 3rd stays open and flagged.
+        await ClockOkAsync(client, ClockKind.In, Jst(11, 3, 9));
+        await ClockOkAsync(client, ClockKind.In, Jst(11, 4, 8, 30));
+        var sheet = await TimesheetAsync(client, employee.Id);
+        Assert.Equal(AttendanceWarningKind.MissingClockOut, sheet.Days.Single(d => d.Date == new DateOnly(2026, 11, 3)).Warnings.Single().Kind);
+        Assert.Equal(Jst(11, 4, 8, 30), sheet.Days.Single(d => d.Date == new DateOnly(2026, 11, 4)).Work.Single().Start);
+        var day = sheet.Days.Single(d => d.Date == new DateOnly(2026, 11, 2));
         Assert.Equal([(Jst(11, 2, 9), (DateTimeOffset?)Jst(11, 2, 18)), (Jst(11, 2, 19), null)], day.Work.Select(w => (w.Start, w.End)));
         var spans = await factory.InCompanyAsync(company.Id, company.AdminId, sp => sp.GetRequiredService<UrakataDbContext>().Set<AttendanceSpan>().CountAsync());
-        Assert.Equal(2, spans);
+        Assert.Equal(4, spans);
     }
 
     [Fact]
