@@ -41,9 +41,10 @@ public sealed record WorkRuleDto(Guid Id, string Name, TimeOnly StartTime, TimeO
 /// 勤怠: clock actions (web card, kiosk API), the 勤務表 of an employee's month and the department-month totals. The rules
 /// are <see cref="DailyClassifier"/>, <see cref="WeeklyOvertime"/> and <see cref="MonthlyOvertime"/>; this class only
 /// loads, checks rights and stores. One's own attendance needs only a sign-in; anyone else's needs
-/// <see cref="PeoplePermissions.AttendanceRead"/>; another company's employee is 404.
+/// <see cref="PeoplePermissions.AttendanceRead"/> within its data scope (<see cref="EmployeeAccess"/>: a manager with a
+/// department scope sees the departments they hold a post in); outside it, and another company's employee, is 404.
 /// </summary>
-public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser, PermissionService permissions, TimeProvider clock)
+public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser, PermissionService permissions, EmployeeAccess access, TimeProvider clock)
 {
     /// <summary>The company's default work rule, made on first use (09:00–18:00, 60 min break, Sunday 法定休日, Saturday and holidays off).</summary>
     public async Task<WorkRule> DefaultRuleAsync(CancellationToken ct = default)
@@ -88,9 +89,11 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
     {
         var employee = await db.Set<Employee>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == employeeId, ct) ?? throw new NotFoundException(nameof(Employee));
         var first = ParseMonth(month);
-        if (employee.UserId is null || employee.UserId != currentUser.UserId)
+        if ((employee.UserId is null || employee.UserId != currentUser.UserId)
+            && !await (await access.ReachableAsync(PeoplePermissions.AttendanceRead, ct)).AnyAsync(e => e.Id == employeeId, ct))
         {
-            await permissions.RequireAsync(PeoplePermissions.AttendanceRead, ct);
+            // Beyond the data scope of the grant (own / department / company): as if it were not there.
+            throw new NotFoundException(nameof(Employee));
         }
 
         var rule = await DefaultRuleAsync(ct);
@@ -103,10 +106,10 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
     /// <summary>Month totals per employee of a department (all employees when none is given), in 社員番号 order.</summary>
     public async Task<List<AttendanceSummaryDto>> DepartmentMonthAsync(Guid? department, string month, CancellationToken ct = default)
     {
-        await permissions.RequireAsync(PeoplePermissions.AttendanceRead, ct);
+        var reachable = await access.ReachableAsync(PeoplePermissions.AttendanceRead, ct);
         var first = ParseMonth(month);
         var last = first.AddMonths(1).AddDays(-1);
-        var employees = await db.Set<Employee>().AsNoTracking()
+        var employees = await reachable.AsNoTracking()
             .Where(e => department == null || e.DepartmentId == department)
             .Where(e => e.HireDate <= last && (e.RetirementDate == null || e.RetirementDate >= first))
             .OrderBy(e => e.Number).ToListAsync(ct);
