@@ -28,11 +28,7 @@ public sealed class ApprovalJourneyTests(UrakataServerFixture app, ITestOutputHe
             var context = await app.NewContextAsync();
             var page = await context.NewPageAsync();
             pages.Add((page, new FailureArtifacts(page, output)));
-            await page.GotoAsync("/account/login");
-            await page.FillAsync("#username", user);
-            await page.FillAsync("#password", UrakataServerFixture.DemoPassword);
-            await page.ClickAsync("#sign-in");
-            await page.WaitForURLAsync(app.BaseAddress.ToString());
+            await Ui.SignInAsync(page, user, app.BaseAddress);
             return page;
         }
         try

@@ -21,11 +21,7 @@ public sealed class LedgerJourneyTests(UrakataServerFixture app, ITestOutputHelp
         var step = "sign in";
         try
         {
-            await page.GotoAsync("/account/login");
-            await page.FillAsync("#username", "kato");
-            await page.FillAsync("#password", UrakataServerFixture.DemoPassword);
-            await page.ClickAsync("#sign-in");
-            await page.WaitForURLAsync(app.BaseAddress.ToString());
+            await Ui.SignInAsync(page, "kato", app.BaseAddress);
 
             step = "1. open 仕訳入力 and type the header";
             await Ui.GotoInteractiveAsync(page, "/accounting/journal/new");

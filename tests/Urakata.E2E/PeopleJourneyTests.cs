@@ -20,11 +20,7 @@ public sealed class PeopleJourneyTests(UrakataServerFixture app, ITestOutputHelp
         var step = "sign in";
         try
         {
-            await page.GotoAsync("/account/login");
-            await page.FillAsync("#username", "yoshida");
-            await page.FillAsync("#password", UrakataServerFixture.DemoPassword);
-            await page.ClickAsync("#sign-in");
-            await page.WaitForURLAsync(app.BaseAddress.ToString());
+            await Ui.SignInAsync(page, "yoshida", app.BaseAddress);
 
             step = "1. search the list by the reading in hiragana";
             await Ui.GotoInteractiveAsync(page, "/people/employees");

@@ -20,11 +20,7 @@ public sealed class SessionRevocationTests(UrakataServerFixture app, ITestOutput
         var artifacts = new FailureArtifacts(page, output);
         try
         {
-            await page.GotoAsync("/account/login");
-            await page.FillAsync("#username", "inoue");
-            await page.FillAsync("#password", UrakataServerFixture.DemoPassword);
-            await page.ClickAsync("#sign-in");
-            await page.WaitForURLAsync(app.BaseAddress.ToString());
+            await Ui.SignInAsync(page, "inoue", app.BaseAddress);
             await page.GotoAsync("/admin/org");
             await Ui.ExpectVisibleAsync(page.Locator("#departments-table"), "the organisation page of 井上");
             await Ui.SelectTabAsync(page, "役職");

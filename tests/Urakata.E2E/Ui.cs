@@ -101,6 +101,16 @@ internal static class Ui
         Assert.True(await EventuallyAsync(() => locator.First.IsVisibleAsync()), $"Not visible: {what}");
     }
 
+    /// <summary>Signs in as a demo user (demo password) on the login page and waits for the home page.</summary>
+    public static async Task SignInAsync(IPage page, string userName, Uri home)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", UrakataServerFixture.DemoPassword);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(home.ToString());
+    }
+
     /// <summary>Opens <paramref name="path"/> and waits until its Blazor circuit is attached (the layout says so), so input and clicks are not lost.</summary>
     public static async Task GotoInteractiveAsync(IPage page, string path)
     {

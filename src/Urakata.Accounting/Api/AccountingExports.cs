@@ -24,7 +24,7 @@ internal static class AccountingExports
 
         g.MapGet("/journal", async ([AsParameters] JournalSearch search, string? format, JournalQueries q, LedgerContext ledger, TimeProvider clock,
             IStringLocalizer<AccountingUi> a, CancellationToken ct) =>
-            await FileAsync(format, a["Journal"], Table.Of(
+            await TableDownload.FileAsync(format, a["Journal"], Table.Of(
                 [a["Date"], a["EntryNumber"], a["AccountCode"], a["Account"], a["SubAccount"], a["Department"], a["Partner"], a["TaxCode"], a["Debit"], a["Credit"], a["TaxAmount"], a["LineDescription"]],
                 JournalRows(search, q, ct)), ct, (await ledger.LoadAsync(ct)).Company.Name, clock));
 
@@ -33,7 +33,7 @@ internal static class AccountingExports
         {
             var context = await ledger.LoadAsync(ct);
             var name = context.AccountByCode(account)?.Name ?? account;
-            return await FileAsync(format, $"{a["GeneralLedger"]}_{account}_{name}_{year}", Table.Of(
+            return await TableDownload.FileAsync(format, $"{a["GeneralLedger"]}_{account}_{name}_{year}", Table.Of(
                 [a["Date"], a["EntryNumber"], a["Counterpart"], a["LineDescription"], a["TaxCode"], a["Debit"], a["Credit"], a["Balance"]],
                 LedgerRows(r, account, year, from ?? 1, to ?? 12, sub, a["BroughtForward"], ct)), ct, Subtitle(context, a, year, from ?? 1, to ?? 12), clock);
         });
@@ -58,7 +58,7 @@ internal static class AccountingExports
             var tb = await r.RunAsync(year, from ?? 1, to ?? 12, null, ct);
             var rows = tb.Rows.Select(row => (IReadOnlyList<object?>)[row.Code, row.Name, row.Opening, row.Debit, row.Credit, row.Closing])
                 .Append([null, a["Total"].Value, null, tb.TotalDebit, tb.TotalCredit, null]);
-            return await FileAsync(format, $"{a["TrialBalance"]}_{year}", Table.Of(
+            return await TableDownload.FileAsync(format, $"{a["TrialBalance"]}_{year}", Table.Of(
                 [a["AccountCode"], a["Account"], a["BroughtForward"], a["Debit"], a["Credit"], a["Balance"]], rows), ct,
                 Subtitle(await ledger.LoadAsync(ct), a, year, from ?? 1, to ?? 12), clock);
         });
@@ -70,7 +70,7 @@ internal static class AccountingExports
             CancellationToken ct) =>
         {
             var trend = await r.TrendAsync(year, ct);
-            return await FileAsync(format, $"{a["MonthlyTrend"]}_{year}", Table.Of(
+            return await TableDownload.FileAsync(format, $"{a["MonthlyTrend"]}_{year}", Table.Of(
                 [a["AccountCode"], a["Account"], .. trend.MonthStarts.Select(m => m.ToString("yyyy/MM", System.Globalization.CultureInfo.InvariantCulture)), a["Total"]],
                 trend.Rows.Select(row => (IReadOnlyList<object?>)[row.Code, row.Name, .. row.Months.Cast<object?>(), row.Total])), ct,
                 Subtitle(await ledger.LoadAsync(ct), a, year, 1, 12), clock);
@@ -81,7 +81,7 @@ internal static class AccountingExports
             var report = await r.DepartmentsAsync(year, from ?? 1, to ?? 12, ct);
             var rows = report.Rows.Select(row => (IReadOnlyList<object?>)[row.Code, row.Name, .. row.Amounts.Cast<object?>()])
                 .Append([null, a["NetIncome"].Value, .. report.NetIncome.Cast<object?>()]);
-            return await FileAsync(format, $"{a["DepartmentPl"]}_{year}", Table.Of([a["AccountCode"], a["Account"], .. report.Departments.Select(d => d.Name)], rows), ct,
+            return await TableDownload.FileAsync(format, $"{a["DepartmentPl"]}_{year}", Table.Of([a["AccountCode"], a["Account"], .. report.Departments.Select(d => d.Name)], rows), ct,
                 Subtitle(await ledger.LoadAsync(ct), a, year, from ?? 1, to ?? 12), clock);
         });
         g.MapGet("/tax-summary", async (int year, int? from, int? to, string? format, TaxSummaryReport r, LedgerContext ledger, TimeProvider clock,
@@ -91,7 +91,7 @@ internal static class AccountingExports
             var rows = summary.Rows.Select(row => (IReadOnlyList<object?>)[row.TaxCode, row.Name, row.Rate is { } rate ? rate * 100 : null, row.Net, row.Gross, row.Tax, row.FullTax])
                 .Append([null, a["OutputTax"].Value, null, null, null, summary.OutputTax, null])
                 .Append([null, a["InputTax"].Value, null, null, null, summary.InputTax, null]);
-            return await FileAsync(format, $"{a["TaxSummary"]}_{year}", Table.Of(
+            return await TableDownload.FileAsync(format, $"{a["TaxSummary"]}_{year}", Table.Of(
                 [a["TaxCode"], a["Name"], a["Rate"], a["NetAmount"], a["GrossAmount"], a["TaxBooked"], a["TaxContained"]], rows), ct,
                 Subtitle(await ledger.LoadAsync(ct), a, year, from ?? 1, to ?? 12), clock);
         });
@@ -104,36 +104,9 @@ internal static class AccountingExports
         });
     }
 
-    private static async Task<IResult> FileAsync(string? format, string name, Table table, CancellationToken ct, string? subtitle = null, TimeProvider? clock = null)
-    {
-        var buffer = new MemoryStream();
-        try
-        {
-            switch (format)
-            {
-                case "pdf":
-                    var pdf = await PdfTableWriter.RenderAsync(name.Replace('_', ' '), subtitle, table, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, ct);
-                    return TypedResults.File(pdf, "application/pdf", name + ".pdf");
-                case "xlsx":
-                    await XlsxTableWriter.WriteAsync(buffer, table, "Sheet1", ct);
-                    return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
-                case "csv-sjis":
-                    await CsvTableWriter.WriteAsync(buffer, table, new CsvWriteOptions(CsvTextEncoding.ShiftJis), ct);
-                    return TypedResults.File(buffer.ToArray(), "text/csv; charset=shift_jis", name + ".csv");
-                default:
-                    await CsvTableWriter.WriteAsync(buffer, table, CsvWriteOptions.Default, ct);
-                    return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", name + ".csv");
-            }
-        }
-        catch (TabularException ex)
-        {
-            return TypedResults.ValidationProblem(ex.Errors.GroupBy(e => $"row {e.Row}.{e.Column}").ToDictionary(e => e.Key, e => e.Select(x => x.Message).ToArray()));
-        }
-    }
-
     private static Task<IResult> Statement(string? format, string name, FinancialStatement statement, IStringLocalizer<AccountingUi> a, string subtitle,
         TimeProvider clock, CancellationToken ct) =>
-        FileAsync(format, name, Table.Of([a["Account"], a["Amount"]],
+        TableDownload.FileAsync(format, name, Table.Of([a["Account"], a["Amount"]],
             statement.Lines.Select(l => (IReadOnlyList<object?>)[new string('\u3000', l.Level) + l.Label, l.Amount])), ct, subtitle, clock);
 
     /// <summary>株式会社サンプル商事 2026年度 2026/04/01 – 2026/11/30.</summary>

@@ -54,7 +54,7 @@ internal static class PeopleApi
 
         read.MapGet("/exports/employees", async ([AsParameters] EmployeeSearch search, string? format, EmployeeDirectory d,
             IStringLocalizer<PeopleUi> p, CancellationToken ct) =>
-            await FileAsync(format, p["EmployeeList"], EmployeeTable(d.AllAsync(search, ct), p), ct));
+            await TableDownload.FileAsync(format, p["EmployeeList"], EmployeeTable(d.AllAsync(search, ct), p), ct));
 
         manage.MapGet("/imports/employees/template", async (CancellationToken ct) =>
         {
@@ -94,7 +94,7 @@ internal static class PeopleApi
         a.MapGet("", (Guid? department, string month, AttendanceBook b, CancellationToken ct) => b.DepartmentMonthAsync(department, month, ct))
             .RequirePermission(PeoplePermissions.AttendanceRead);
         a.MapGet("/export", async (Guid? department, string month, string? format, AttendanceBook b, IStringLocalizer<PeopleUi> p, CancellationToken ct) =>
-            await FileAsync(format, p["AttendanceList"] + "-" + month, AttendanceTable(await b.DepartmentMonthAsync(department, month, ct), p), ct))
+            await TableDownload.FileAsync(format, p["AttendanceList"] + "-" + month, AttendanceTable(await b.DepartmentMonthAsync(department, month, ct), p), ct))
             .RequirePermission(PeoplePermissions.AttendanceRead);
     }
 
@@ -131,28 +131,4 @@ internal static class PeopleApi
         new(p["Email"], e => e.Email),
         new(p["Phone"], e => e.Phone),
     ]);
-
-    private static async Task<IResult> FileAsync(string? format, string name, Table table, CancellationToken ct)
-    {
-        var buffer = new MemoryStream();
-        try
-        {
-            switch (format)
-            {
-                case "xlsx":
-                    await XlsxTableWriter.WriteAsync(buffer, table, "Sheet1", ct);
-                    return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
-                case "csv-sjis":
-                    await CsvTableWriter.WriteAsync(buffer, table, new CsvWriteOptions(CsvTextEncoding.ShiftJis), ct);
-                    return TypedResults.File(buffer.ToArray(), "text/csv; charset=shift_jis", name + ".csv");
-                default:
-                    await CsvTableWriter.WriteAsync(buffer, table, CsvWriteOptions.Default, ct);
-                    return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", name + ".csv");
-            }
-        }
-        catch (TabularException ex)
-        {
-            return TypedResults.ValidationProblem(ex.Errors.GroupBy(e => $"row {e.Row}.{e.Column}").ToDictionary(e => e.Key, e => e.Select(x => x.Message).ToArray()));
-        }
-    }
 }
