@@ -45,7 +45,7 @@ public sealed class PeopleModule : IUrakataModule
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>().AddScoped<Attendance.AttendanceBook>()
+        services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>().AddScoped<Attendance.AttendanceBook>().AddScoped<Attendance.ILeaveCalendar, Attendance.NoLeaveCalendar>()
             .AddRequestKind(SelfService.ChangeRequests.Address).AddRequestKind(SelfService.ChangeRequests.PayAccount);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
