@@ -44,6 +44,8 @@ public sealed class PeopleModule : IUrakataModule
         ("hr", PeoplePermissions.AttendanceRead),
     ];
 
+    public IEnumerable<Type> HomeCards => [typeof(Components.ClockCard)];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>().AddScoped<Attendance.AttendanceBook>().AddScoped<Attendance.ILeaveCalendar, Attendance.NoLeaveCalendar>()
             .AddRequestKind(SelfService.ChangeRequests.Address).AddRequestKind(SelfService.ChangeRequests.PayAccount);

@@ -7,7 +7,8 @@ namespace Urakata.People.Demo;
 
 /// <summary>
 /// The demo company's people in the 社員台帳: one employee per member with a post in the org chart, with that post's
-/// department and position, plausible dates, a pay account and — for a few — dependants and a part-time schedule.
+/// department and position, plausible dates, a pay account and — for a few — dependants and a part-time schedule; then
+/// their clock records (<see cref="AttendanceDemo"/>).
 /// </summary>
 internal static class PeopleDemo
 {
@@ -27,6 +28,7 @@ internal static class PeopleDemo
         members = [.. members.Where(m => posts.Any(p => p.UserId == m.UserId))];
         var directory = services.GetRequiredService<EmployeeDirectory>();
         var vault = services.GetRequiredService<MyNumberVault>();
+        var employees = new List<(Guid Id, bool PartTime)>();
         for (var i = 0; i < members.Count; i++)
         {
             var m = members[i];
@@ -48,6 +50,7 @@ internal static class PeopleDemo
                 EmergencyContactName: "緊急 連絡", EmergencyContactRelation: "家族", EmergencyContactPhone: $"090-0000-{1000 + i:0000}",
                 PayAccount: new Employee.PayAccountInput(Banks[i % Banks.Length], $"{100 + i * 7 % 900:000}", BankAccountType.Ordinary, $"{1234567 + i * 1111}", kana),
                 Dependants: dependants), ct);
+            employees.Add((employee.Id, partTime));
             if (i < 3)
             {
                 // Valid by the check digit, obviously not real (番号法施行令8条).
@@ -55,5 +58,7 @@ internal static class PeopleDemo
                 await vault.SetAsync(employee.Id, first11 + MyNumber.CheckDigit(first11), null, ct);
             }
         }
+
+        await AttendanceDemo.SeedAsync(services, employees, ct);
     }
 }

@@ -40,6 +40,12 @@ public interface IUrakataModule
     /// company's administrator; the call runs once, right after the company and its people were created.
     /// </summary>
     Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Components the home page shows for the signed-in user (the 打刻 card, requests waiting…), in module order. Each is
+    /// a Razor component without parameters that renders nothing when it has nothing for the user.
+    /// </summary>
+    IEnumerable<Type> HomeCards => [];
 }
 
 /// <summary>A link in the navigation menu, shown when the user holds <see cref="Permission"/> (or always when null).</summary>
@@ -60,6 +66,8 @@ public sealed class ModuleCatalog(IEnumerable<IUrakataModule> modules)
         Assemblies.Where(a => a != hostAssembly);
 
     public IEnumerable<MenuItem> Menu => Modules.SelectMany(m => m.MenuItems).OrderBy(i => i.Order);
+
+    public IEnumerable<Type> HomeCards => Modules.SelectMany(m => m.HomeCards);
 }
 
 /// <summary>
