@@ -46,6 +46,13 @@ public sealed record BenchOptions
     /// <summary>Timed calls per ledger report (after one warm-up call).</summary>
     public int LedgerSamples { get; init; } = 20;
 
+    /// <summary>Run the People benchmark (<see cref="PeopleScenario"/>) instead of the approval engine's.</summary>
+    public bool People { get; init; }
+    /// <summary>Employees of the People benchmark, each with a month of clock records.</summary>
+    public int Employees { get; init; } = 10_000;
+    /// <summary>Departments they are spread over (the department-month list shows one).</summary>
+    public int Departments { get; init; } = 50;
+
     public string Provider => Postgres is null ? "sqlite" : "postgres";
 
     public static string Usage => """
@@ -75,6 +82,11 @@ public sealed record BenchOptions
           --entries N[,N…]     book sizes, each in a new company (10000,100000; add 1000000 for the full run)
           --posts N            entries posted one at a time through JournalPosting (2000)
           --ledger-samples N   timed calls per report (20)
+        People (writes bench/results/people-<provider>.md instead):
+          --people             run the People benchmark: a month of clock records, classification, lists, close, grants
+          --employees N        employees, each with a month of clock records (10000)
+          --departments N      departments they are spread over (50)
+          (--ledger-samples N sets the timed calls per list as well)
         Smoke run: --requests 2000 --approvers 20 --steps 10 --sequential 20 --samples 100
         """;
 
@@ -114,6 +126,9 @@ public sealed record BenchOptions
                 "--posts" => o with { SequentialPosts = Number() },
                 "--post-callers" => o with { PostCallers = Number() },
                 "--ledger-samples" => o with { LedgerSamples = Number() },
+                "--people" => o with { People = true },
+                "--employees" => o with { Employees = Number() },
+                "--departments" => o with { Departments = Number() },
                 var other => throw new ArgumentException($"Unknown option '{other}'."),
             };
         }

@@ -39,12 +39,19 @@ await using (var host = await BenchHost.StartAsync(options))
     report.Fact(machine, "CPU", CpuModel());
     report.Fact(machine, "OS / runtime", $"{RuntimeInformation.OSDescription} / {RuntimeInformation.FrameworkDescription}, server GC {System.Runtime.GCSettings.IsServerGC}");
     report.Fact(machine, "database", $"{await host.ServerVersionAsync()} ({host.Provider}; {(host.Provider == "sqlite" ? "WAL file in a temp folder" : "new database on the given server")})");
-    if (!options.Ledger)
+    if (!options.Ledger && !options.People)
     {
         report.Fact(machine, "sizes", $"--requests {options.Requests} --approvers {options.Approvers} --steps {options.Steps} --calls-per-step {options.CallsPerStep} --parallel {options.Parallel} --sequential {options.Sequential} --samples {options.Samples}");
     }
 
-    if (options.Ledger)
+    if (options.People)
+    {
+        report.Fact(machine, "people sizes", $"--employees {options.Employees} --departments {options.Departments} --ledger-samples {options.LedgerSamples} --seed {options.Seed}");
+        var people = new PeopleScenario(host, options, report);
+        await people.RunAsync();
+        failed |= people.Failed;
+    }
+    else if (options.Ledger)
     {
         report.Fact(machine, "ledger sizes", $"--entries {string.Join(',', options.Entries)} --posts {options.SequentialPosts} --post-callers {options.PostCallers} --ledger-samples {options.LedgerSamples} --seed {options.Seed}");
         var ledger = new LedgerScenario(host, options, report);
@@ -80,9 +87,10 @@ if (options.WriteResults)
 {
     var folder = options.ResultsFolder ?? Path.Combine(RepositoryRoot(), "bench", "results");
     Directory.CreateDirectory(folder);
-    var file = Path.Combine(folder, $"{(options.Ledger ? "ledger" : "workflow")}-{options.Provider}.md");
+    var name = options.People ? "people" : options.Ledger ? "ledger" : "workflow";
+    var file = Path.Combine(folder, $"{name}-{options.Provider}.md");
     var command = "dotnet run -c Release --project bench/Urakata.Bench -- " + string.Join(' ', Redacted(args));
-    await File.WriteAllTextAsync(file, report.ToMarkdown($"{(options.Ledger ? "General ledger" : "Workflow")} benchmark — {options.Provider}", command.TrimEnd()));
+    await File.WriteAllTextAsync(file, report.ToMarkdown($"{(options.People ? "People" : options.Ledger ? "General ledger" : "Workflow")} benchmark — {options.Provider}", command.TrimEnd()));
     Console.WriteLine("Written to " + Path.GetFullPath(file));
 }
 return failed ? 1 : 0;

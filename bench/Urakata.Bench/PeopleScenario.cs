@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Urakata.People.Attendance;
+using Urakata.People.Employees;
+using Urakata.Platform.Data;
+using Urakata.Platform.Domain;
+using Urakata.Platform.Features;
+using Urakata.Platform.Kernel;
+using Urakata.Platform.Security;
+
+namespace Urakata.Bench;
+
+/// <summary>
+/// 人事 at the size of a large company: <see cref="BenchOptions.Employees"/> employees in
+/// <see cref="BenchOptions.Departments"/> departments, each with a month of clock records (every work day of the
+/// previous month: 出勤 around 09:00, an hour's break, 退勤 between 18:00 and 21:00, some past midnight, some 所定休日
+/// work), written through <see cref="AttendanceDay.Clock"/> like the web card. Then the month is classified for the
+/// whole company, a department's month list is timed, and the month is closed.
+/// </summary>
+public sealed class PeopleScenario(BenchHost host, BenchOptions options, Report report)
+{
+    private const string Section = "People";
+    private Guid _companyId;
+    private Guid _adminId;
+    private readonly List<Guid> _departments = [];
+
+    public bool Failed { get; private set; }
+
+    public async Task RunAsync()
+    {
+        var today = JapanTime.Today(host.Services.GetRequiredService<TimeProvider>());
+        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var monthText = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        await NewCompanyAsync();
+
+        Console.Error.WriteLine(Report.F($"== People: {options.Employees:N0} employees, clock records of {monthText}"));
+        var started = Stopwatch.GetTimestamp();
+        var (days, spans) = await SeedAsync(month);
+        report.Fact(Section, "load (not timed as a target)", Report.F($"{options.Employees:N0} employees, {days:N0} work days, {spans:N0} spans in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
+
+        // The whole company's month through the same code as the 部署別勤怠 page (load, classify, 40-hour week, totals).
+        started = Stopwatch.GetTimestamp();
+        var all = await host.InCompanyAsync(_companyId, _adminId, sp => sp.GetRequiredService<AttendanceBook>().DepartmentMonthAsync(null, monthText));
+        var classify = Stopwatch.GetElapsedTime(started);
+        report.Fact(Section, Report.F($"classify {monthText}, whole company"), Report.F($"{classify.TotalSeconds:0.00} s for {all.Count:N0} employees ({all.Sum(a => a.Totals.WorkedMinutes) / 60:N0} h worked, {all.Sum(a => a.Totals.StatutoryOvertimeMinutes + a.Totals.NonStatutoryOvertimeMinutes) / 60:N0} h overtime, {all.Sum(a => a.Totals.NightMinutes) / 60:N0} h 深夜)"));
+        if (all.Count != options.Employees)
+        {
+            report.Note(Report.F($"FAILED: the company list has {all.Count} employees, {options.Employees} were loaded."));
+            Failed = true;
+        }
+
+        var department = _departments[_departments.Count / 2];
+        var ms = new List<double>();
+        var size = 0;
+        for (var i = 0; i <= options.LedgerSamples; i++)
+        {
+            var t = Stopwatch.GetTimestamp();
+            var list = await host.InCompanyAsync(_companyId, _adminId, sp => sp.GetRequiredService<AttendanceBook>().DepartmentMonthAsync(department, monthText));
+            // The first call warms up (JIT, plans); the rest are timed.
+            if (i > 0)
+            {
+                ms.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+
+            size = list.Count;
+        }
+
+        var latency = Latency.Of(ms);
+        report.Latency(Report.F($"department-month list ({size} employees)"), latency, "own DI scope per call, as a page load");
+        report.Fact("Target", "department-month list < 100 ms", latency.P95 < 100 ? Report.F($"met: p95 {latency.P95:0.0} ms") : Report.F($"MISSED: p95 {latency.P95:0.0} ms"));
+        report.Fact("Target", "classification of the month, whole company (with the close) < 10 s", Report.F($"classification alone {classify.TotalSeconds:0.00} s"));
+        report.Fact(Section, "peak working set", Report.F($"{Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MiB"));
+    }
+
+    private async Task NewCompanyAsync()
+    {
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        (_companyId, _adminId) = await host.AsSystemAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var admin = new AppUser { UserName = "people-" + Guid.NewGuid().ToString("N")[..8], DisplayName = "ベンチ 人事", Email = null, CreatedAt = now };
+            UserAdmin.ThrowIfFailed(await users.CreateAsync(admin));
+            var company = await sp.GetRequiredService<CompanyAdmin>().FoundAsync(new SaveCompany("株式会社勤怠ベンチ", null, null, null, 4, null, null), admin.Id);
+            admin.CurrentCompanyId = company.Id;
+            UserAdmin.ThrowIfFailed(await users.UpdateAsync(admin));
+            return (company.Id, admin.Id);
+        });
+    }
+
+    /// <summary>Departments, employees (社員番号 B00001…) and their month of clock records, a few thousand rows per SaveChanges.</summary>
+    private async Task<(int Days, int Spans)> SeedAsync(DateOnly month)
+    {
+        var random = new Random(options.Seed);
+        await host.InCompanyAsync(_companyId, _adminId, async sp =>
+        {
+            var db = sp.GetRequiredService<UrakataDbContext>();
+            for (var d = 0; d < options.Departments; d++)
+            {
+                var department = new Department(_companyId, Report.F($"D{d + 1:000}"), Report.F($"部署{d + 1:000}"));
+                db.Add(department);
+                _departments.Add(department.Id);
+            }
+
+            await db.SaveChangesAsync();
+            return true;
+        });
+
+        var rule = await host.InCompanyAsync(_companyId, _adminId, sp => sp.GetRequiredService<AttendanceBook>().DefaultRuleAsync());
+        var noDaysOff = new HashSet<DateOnly>();
+        var last = month.AddMonths(1).AddDays(-1);
+        int days = 0, spans = 0;
+        const int EmployeesPerBatch = 250;
+        for (var from = 0; from < options.Employees; from += EmployeesPerBatch)
+        {
+            var count = Math.Min(EmployeesPerBatch, options.Employees - from);
+            await host.InCompanyAsync(_companyId, _adminId, async sp =>
+            {
+                var db = sp.GetRequiredService<UrakataDbContext>();
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                for (var n = from; n < from + count; n++)
+                {
+                    var employee = new Employee(new Employee.Details(Report.F($"B{n + 1:00000}"), Report.F($"社員 {n + 1}"), "シャイン", new DateOnly(1980 + (n % 30), 1 + (n % 12), 1 + (n % 28)),
+                        new DateOnly(2010 + (n % 15), 4, 1), null, EmployeeStatus.Active, EmploymentType.Regular, 5, 480, null,
+                        null, _departments[n % _departments.Count], null, null, null, null, null, null, null, null, null));
+                    db.Add(employee);
+                    for (var date = month; date <= last; date = date.AddDays(1))
+                    {
+                        var kind = rule.KindOf(date, noDaysOff);
+                        // Every work day, and one 所定休日 in ten (Saturday work: overtime toward the 40-hour week).
+                        if (kind == DayKind.StatutoryRestDay || (kind == DayKind.ScheduledRestDay && random.Next(10) != 0))
+                        {
+                            continue;
+                        }
+
+                        var day = new AttendanceDay(employee.Id, date);
+                        var start = new TimeOnly(8, 30).AddMinutes(random.Next(60));
+                        // 18:00–21:00 mostly; one day in fifty until past midnight (深夜, the shift stays on its date).
+                        var end = date.ToDateTime(new TimeOnly(18, 0)).AddMinutes(random.Next(50) == 0 ? 390 + random.Next(60) : random.Next(181));
+                        day.Clock(ClockKind.In, Utc(date.ToDateTime(start)));
+                        day.Clock(ClockKind.BreakStart, Utc(date.ToDateTime(new TimeOnly(12, 0))));
+                        day.Clock(ClockKind.BreakEnd, Utc(date.ToDateTime(new TimeOnly(13, 0))));
+                        day.Clock(ClockKind.Out, Utc(end));
+                        db.Add(day);
+                        days++;
+                        spans += day.Spans.Count;
+                    }
+                }
+
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync();
+                return true;
+            });
+            if ((from / EmployeesPerBatch) % 8 == 7)
+            {
+                Console.Error.WriteLine(Report.F($"   {from + count:N0} employees loaded"));
+            }
+        }
+
+        return (days, spans);
+    }
+
+    private static DateTime Utc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(local, JapanTime.Zone);
+}
