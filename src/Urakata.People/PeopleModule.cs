@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using Urakata.People.Employees;
 using Urakata.Platform.Modules;
 using Urakata.Platform.Security;
@@ -32,6 +33,7 @@ public sealed class PeopleModule : IUrakataModule
         new("people", "Menu.People.Import", "people/import", MudBlazor.Icons.Material.Filled.UploadFile, PeoplePermissions.EmployeesManage, Order: 31),
         new("people", "Menu.People.Me", "people/me", MudBlazor.Icons.Material.Filled.Person, Order: 32),
         new("people", "Menu.People.Attendance", "people/attendance", MudBlazor.Icons.Material.Filled.AccessTime, Order: 33),
+        new("people", "Menu.People.Tasks", "people/tasks", MudBlazor.Icons.Material.Filled.Checklist, Order: 35),
         new("people", "Menu.People.AttendanceList", "people/attendance/list", MudBlazor.Icons.Material.Filled.TableChart, PeoplePermissions.AttendanceRead, Order: 34),
     ];
 
@@ -48,11 +50,21 @@ public sealed class PeopleModule : IUrakataModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>().AddScoped<Attendance.AttendanceBook>().AddScoped<Attendance.ILeaveCalendar, Attendance.NoLeaveCalendar>()
+            .AddScoped<Events.EmployeeEvents>()
             .AddRequestKind(SelfService.ChangeRequests.Address).AddRequestKind(SelfService.ChangeRequests.PayAccount);
+
+    public void AddJobs(IQuartzBuilder quartz)
+    {
+        quartz.AddJob<Events.EmployeeEventsJob>(j => j.WithIdentity(Events.EmployeeEventsJob.Key));
+        // 00:10 Japan time: a 4月1日付 異動 is in the master and the org chart before anyone signs in on April 1.
+        quartz.AddTrigger(t => t.ForJob(Events.EmployeeEventsJob.Key).WithIdentity("people.events.daily")
+            .WithCronSchedule("0 10 0 * * ?", c => c.InTimeZone(Platform.Kernel.JapanTime.Zone)));
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         Api.PeopleApi.Map(api);
+        Api.EmployeeEventsApi.Map(api);
     }
 
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Demo.PeopleDemo.SeedAsync(services, ct);

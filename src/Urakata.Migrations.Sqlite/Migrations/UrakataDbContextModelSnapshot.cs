@@ -1427,6 +1427,200 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.ToTable("hr_employees", (string)null);
                 });
 
+            modelBuilder.Entity("Urakata.People.Events.ChecklistItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<int?>("DayOfNextMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day_of_next_month");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offset_days");
+
+                    b.Property<Guid?>("RoleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role_id");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_checklist_items");
+
+                    b.HasIndex("CompanyId", "Kind", "SortOrder")
+                        .HasDatabaseName("ix_hr_checklist_items_company_id_kind_sort_order");
+
+                    b.ToTable("hr_checklist_items", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Events.EmployeeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_on");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("PositionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("position_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_employee_events");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_employee_events_employee_id");
+
+                    b.HasIndex("State", "EffectiveOn")
+                        .HasDatabaseName("ix_hr_employee_events_state_effective_on");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "EffectiveOn")
+                        .HasDatabaseName("ix_hr_employee_events_company_id_employee_id_effective_on");
+
+                    b.ToTable("hr_employee_events", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Events.EmployeeTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_at");
+
+                    b.Property<Guid?>("DoneBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_by");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid?>("RoleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role_id");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_employee_tasks");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_hr_employee_tasks_event_id");
+
+                    b.HasIndex("CompanyId", "EventId")
+                        .HasDatabaseName("ix_hr_employee_tasks_company_id_event_id");
+
+                    b.HasIndex("CompanyId", "DoneAt", "DueOn")
+                        .HasDatabaseName("ix_hr_employee_tasks_company_id_done_at_due_on");
+
+                    b.ToTable("hr_employee_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Urakata.Platform.Api.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2879,6 +3073,26 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_hr_employees_pf_users_user_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Events.EmployeeEvent", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_employee_events_hr_employees_employee_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Events.EmployeeTask", b =>
+                {
+                    b.HasOne("Urakata.People.Events.EmployeeEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_employee_tasks_hr_employee_events_event_id");
                 });
 
             modelBuilder.Entity("Urakata.Platform.Domain.CompanyMembership", b =>
