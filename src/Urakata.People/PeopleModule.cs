@@ -34,6 +34,7 @@ public sealed class PeopleModule : IUrakataModule
         new("people", "Menu.People.Me", "people/me", MudBlazor.Icons.Material.Filled.Person, Order: 32),
         new("people", "Menu.People.Attendance", "people/attendance", MudBlazor.Icons.Material.Filled.AccessTime, Order: 33),
         new("people", "Menu.People.Tasks", "people/tasks", MudBlazor.Icons.Material.Filled.Checklist, Order: 35),
+        new("people", "Menu.People.Checklists", "people/checklists", MudBlazor.Icons.Material.Filled.PlaylistAddCheck, PeoplePermissions.EmployeesManage, Order: 36),
         new("people", "Menu.People.AttendanceList", "people/attendance/list", MudBlazor.Icons.Material.Filled.TableChart, PeoplePermissions.AttendanceRead, Order: 34),
     ];
 

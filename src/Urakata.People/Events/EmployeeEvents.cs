@@ -165,6 +165,13 @@ public sealed class EmployeeEvents(UrakataDbContext db, CurrentUser currentUser,
         return [.. items.Select(i => new ChecklistLineDto(i.Id, i.Title, i.RoleId, Name(names, i.RoleId), i.OffsetDays, i.DayOfNextMonth))];
     }
 
+    /// <summary>The company's roles, to choose who does a checklist line.</summary>
+    public async Task<List<LookupItem>> RolesAsync(CancellationToken ct = default)
+    {
+        await permissions.RequireAsync(PeoplePermissions.EmployeesManage, ct);
+        return await db.Roles.AsNoTracking().OrderBy(r => r.Name).Select(r => new LookupItem(r.Id, "", r.Name)).ToListAsync(ct);
+    }
+
     /// <summary>Replaces the company's checklist of a kind, in the order given; events already recorded keep their tasks.</summary>
     public async Task<List<ChecklistLineDto>> SaveChecklistAsync(EmployeeEventKind kind, IReadOnlyList<ChecklistLine> lines, CancellationToken ct = default)
     {

@@ -175,6 +175,28 @@ public sealed class EmployeeEventTests(UrakataFactory factory) : IClassFixture<U
         Assert.Equal([hrTasks[0].Id], events.Single().Tasks.Select(t => t.Id));
     }
 
+    [Fact]
+    public async Task TheCompanyEditsItsChecklist_AndTheNextEventUsesIt()
+    {
+        var demo = await SeedAsync(factory);
+        var unknownRole = Guid.CreateVersion7();
+        var refused = await Assert.ThrowsAsync<DomainException>(() => demo.As<EmployeeEvents, List<ChecklistLineDto>>("yoshida", e =>
+            e.SaveChecklistAsync(EmployeeEventKind.Reinstatement, [new ChecklistLine("産業医面談", unknownRole, 0)])));
+        Assert.Equal("roleId", refused.Field);
+        Assert.Equal(["復職面談と勤務条件の確認"], (await demo.As<EmployeeEvents, List<ChecklistLineDto>>("yoshida", e =>
+            e.ChecklistLinesAsync(EmployeeEventKind.Reinstatement))).Select(l => l.Title));
+
+        var saved = await demo.As<EmployeeEvents, List<ChecklistLineDto>>("yoshida", e => e.SaveChecklistAsync(EmployeeEventKind.Reinstatement,
+            [new ChecklistLine("産業医面談", null, -7), new ChecklistLine("復職辞令", null, 0)]));
+        Assert.Equal(["産業医面談", "復職辞令"], saved.Select(l => l.Title));
+
+        var matsumoto = await EmployeeAsync(demo, "松本 さくら");
+        await demo.As<EmployeeEvents, EmployeeEventDto>("yoshida", e => e.RecordAsync(matsumoto.Id, new EmployeeEventInput(EmployeeEventKind.LeaveOfAbsence, Today)));
+        var back = await demo.As<EmployeeEvents, EmployeeEventDto>("yoshida", e => e.RecordAsync(matsumoto.Id,
+            new EmployeeEventInput(EmployeeEventKind.Reinstatement, new DateOnly(2027, 2, 1))));
+        Assert.Equal([("産業医面談", new DateOnly(2027, 1, 25)), ("復職辞令", new DateOnly(2027, 2, 1))], back.Tasks.Select(t => (t.Title, t.DueOn)));
+    }
+
     [Theory]
     [InlineData("2026-01-31", 0, 10, "2026-02-10")] // 雇用保険 資格取得届: 翌月10日
     [InlineData("2026-01-31", 0, 31, "2026-02-28")] // the 31st of a shorter month is its last day
