@@ -50,6 +50,8 @@ public sealed record BenchOptions
     public bool People { get; init; }
     /// <summary>Employees of the People benchmark, each with a month of clock records.</summary>
     public int Employees { get; init; } = 10_000;
+    /// <summary>Months of clock records before this one (hired on the first day of the first); 6 makes everyone's first grant due.</summary>
+    public int Months { get; init; } = 6;
     /// <summary>Departments they are spread over (the department-month list shows one).</summary>
     public int Departments { get; init; } = 50;
 
@@ -86,6 +88,7 @@ public sealed record BenchOptions
           --people             run the People benchmark: a month of clock records, classification, lists, close, grants
           --employees N        employees, each with a month of clock records (10000)
           --departments N      departments they are spread over (50)
+          --months N           months of clock records before this one, from the hire date (6: first grants due)
           (--ledger-samples N sets the timed calls per list as well)
         Smoke run: --requests 2000 --approvers 20 --steps 10 --sequential 20 --samples 100
         """;
@@ -129,6 +132,7 @@ public sealed record BenchOptions
                 "--people" => o with { People = true },
                 "--employees" => o with { Employees = Number() },
                 "--departments" => o with { Departments = Number() },
+                "--months" => o with { Months = Number() },
                 var other => throw new ArgumentException($"Unknown option '{other}'."),
             };
         }

@@ -15,10 +15,12 @@ namespace Urakata.Bench;
 
 /// <summary>
 /// 人事 at the size of a large company: <see cref="BenchOptions.Employees"/> employees in
-/// <see cref="BenchOptions.Departments"/> departments, each with a month of clock records (every work day of the
-/// previous month: 出勤 around 09:00, an hour's break, 退勤 between 18:00 and 21:00, some past midnight, some 所定休日
-/// work), written through <see cref="AttendanceDay.Clock"/> like the web card. Then the month is classified for the
-/// whole company, a department's month list is timed, and the month is closed.
+/// <see cref="BenchOptions.Departments"/> departments, hired on the first day of the month <see cref="BenchOptions.Months"/>
+/// months ago, each with clock records for every work day since (出勤 around 09:00, an hour's break, 退勤 between 18:00
+/// and 21:00, some past midnight, some 所定休日 work), written through <see cref="AttendanceDay.Clock"/> like the web card.
+/// Then the previous month is classified for the whole company, a department's month list is timed, the month is
+/// closed, and the daily grant job decides everyone's first 年次有給休暇 (due on the first of this month: 6 months after
+/// hire, with the whole period's attendance to test against 8割).
 /// </summary>
 public sealed class PeopleScenario(BenchHost host, BenchOptions options, Report report)
 {
@@ -32,13 +34,15 @@ public sealed class PeopleScenario(BenchHost host, BenchOptions options, Report 
     public async Task RunAsync()
     {
         var today = JapanTime.Today(host.Services.GetRequiredService<TimeProvider>());
-        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var month = thisMonth.AddMonths(-1);
+        var hired = thisMonth.AddMonths(-options.Months);
         var monthText = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         await NewCompanyAsync();
 
-        Console.Error.WriteLine(Report.F($"== People: {options.Employees:N0} employees, clock records of {monthText}"));
+        Console.Error.WriteLine(Report.F($"== People: {options.Employees:N0} employees, clock records from {hired:yyyy-MM-dd} to {month.AddMonths(1).AddDays(-1):yyyy-MM-dd}"));
         var started = Stopwatch.GetTimestamp();
-        var (days, spans) = await SeedAsync(month);
+        var (days, spans) = await SeedAsync(hired, month.AddMonths(1).AddDays(-1));
         report.Fact(Section, "load (not timed as a target)", Report.F($"{options.Employees:N0} employees, {days:N0} work days, {spans:N0} spans in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
 
         // The whole company's month through the same code as the 部署別勤怠 page (load, classify, 40-hour week, totals).
@@ -90,8 +94,8 @@ public sealed class PeopleScenario(BenchHost host, BenchOptions options, Report 
         });
     }
 
-    /// <summary>Departments, employees (社員番号 B00001…) and their month of clock records, a few thousand rows per SaveChanges.</summary>
-    private async Task<(int Days, int Spans)> SeedAsync(DateOnly month)
+    /// <summary>Departments, employees (社員番号 B00001…, hired on <paramref name="hired"/>) and their clock records through <paramref name="last"/>, a few thousand rows per SaveChanges.</summary>
+    private async Task<(int Days, int Spans)> SeedAsync(DateOnly hired, DateOnly last)
     {
         var random = new Random(options.Seed);
         await host.InCompanyAsync(_companyId, _adminId, async sp =>
@@ -110,12 +114,11 @@ public sealed class PeopleScenario(BenchHost host, BenchOptions options, Report 
 
         var rule = await host.InCompanyAsync(_companyId, _adminId, sp => sp.GetRequiredService<AttendanceBook>().DefaultRuleAsync());
         var noDaysOff = new HashSet<DateOnly>();
-        var last = month.AddMonths(1).AddDays(-1);
         int days = 0, spans = 0;
-        const int EmployeesPerBatch = 250;
-        for (var from = 0; from < options.Employees; from += EmployeesPerBatch)
+        var employeesPerBatch = Math.Max(10, 1500 / options.Months);
+        for (var from = 0; from < options.Employees; from += employeesPerBatch)
         {
-            var count = Math.Min(EmployeesPerBatch, options.Employees - from);
+            var count = Math.Min(employeesPerBatch, options.Employees - from);
             await host.InCompanyAsync(_companyId, _adminId, async sp =>
             {
                 var db = sp.GetRequiredService<UrakataDbContext>();
@@ -123,10 +126,10 @@ public sealed class PeopleScenario(BenchHost host, BenchOptions options, Report 
                 for (var n = from; n < from + count; n++)
                 {
                     var employee = new Employee(new Employee.Details(Report.F($"B{n + 1:00000}"), Report.F($"社員 {n + 1}"), "シャイン", new DateOnly(1980 + (n % 30), 1 + (n % 12), 1 + (n % 28)),
-                        new DateOnly(2010 + (n % 15), 4, 1), null, EmployeeStatus.Active, EmploymentType.Regular, 5, 480, null,
+                        hired, null, EmployeeStatus.Active, EmploymentType.Regular, 5, 480, null,
                         null, _departments[n % _departments.Count], null, null, null, null, null, null, null, null, null));
                     db.Add(employee);
-                    for (var date = month; date <= last; date = date.AddDays(1))
+                    for (var date = hired; date <= last; date = date.AddDays(1))
                     {
                         var kind = rule.KindOf(date, noDaysOff);
                         // Every work day, and one 所定休日 in ten (Saturday work: overtime toward the 40-hour week).
@@ -153,7 +156,7 @@ public sealed class PeopleScenario(BenchHost host, BenchOptions options, Report 
                 await db.SaveChangesAsync();
                 return true;
             });
-            if ((from / EmployeesPerBatch) % 8 == 7)
+            if ((from / employeesPerBatch) % 20 == 19)
             {
                 Console.Error.WriteLine(Report.F($"   {from + count:N0} employees loaded"));
             }

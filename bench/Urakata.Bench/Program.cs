@@ -46,7 +46,7 @@ await using (var host = await BenchHost.StartAsync(options))
 
     if (options.People)
     {
-        report.Fact(machine, "people sizes", $"--employees {options.Employees} --departments {options.Departments} --ledger-samples {options.LedgerSamples} --seed {options.Seed}");
+        report.Fact(machine, "people sizes", $"--employees {options.Employees} --departments {options.Departments} --months {options.Months} --ledger-samples {options.LedgerSamples} --seed {options.Seed}");
         var people = new PeopleScenario(host, options, report);
         await people.RunAsync();
         failed |= people.Failed;
