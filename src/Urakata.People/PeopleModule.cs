@@ -47,7 +47,7 @@ public sealed class PeopleModule : IUrakataModule
         ("hr", PeoplePermissions.AttendanceRead),
     ];
 
-    public IEnumerable<Type> HomeCards => [typeof(Components.ClockCard)];
+    public IEnumerable<Type> HomeCards => [typeof(Components.ClockCard), typeof(Components.TasksCard)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>().AddScoped<Attendance.AttendanceBook>().AddScoped<Attendance.ILeaveCalendar, Attendance.NoLeaveCalendar>()
