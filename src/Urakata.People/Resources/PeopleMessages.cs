@@ -79,6 +79,8 @@ public static class PeopleMessages
     public static string EventPositionRequired => Get(nameof(EventPositionRequired));
     public static string EventPromotionSamePosition => Get(nameof(EventPromotionSamePosition));
     public static string EventTransferSameDepartment => Get(nameof(EventTransferSameDepartment));
+    public static string FlexPeriodMonths => Get(nameof(FlexPeriodMonths));
+    public static string FlexScheduledOverFrame => Get(nameof(FlexScheduledOverFrame));
     public static string GrantLaterThanStatutory => Get(nameof(GrantLaterThanStatutory));
     public static string HireDateRequired => Get(nameof(HireDateRequired));
     public static string HourlyLeaveCap => Get(nameof(HourlyLeaveCap));
@@ -116,6 +118,8 @@ public static class PeopleMessages
     public static string TaskAlreadyDone => Get(nameof(TaskAlreadyDone));
     public static string UserAlreadyLinked => Get(nameof(UserAlreadyLinked));
     public static string UserUnknown => Get(nameof(UserUnknown));
+    public static string VariablePeriodTooLong => Get(nameof(VariablePeriodTooLong));
+    public static string VariableScheduleOverCap => Get(nameof(VariableScheduleOverCap));
     public static string WorkDayTooLong => Get(nameof(WorkDayTooLong));
     public static string WorkDaysPerWeekInvalid => Get(nameof(WorkDaysPerWeekInvalid));
     public static string WorkMinutesPerDayInvalid => Get(nameof(WorkMinutesPerDayInvalid));
