@@ -96,7 +96,52 @@ internal static class PeopleApi
         a.MapGet("/export", async (Guid? department, string month, string? format, AttendanceBook b, IStringLocalizer<PeopleUi> p, CancellationToken ct) =>
             await TableDownload.FileAsync(format, p["AttendanceList"] + "-" + month, AttendanceTable(await b.DepartmentMonthAsync(department, month, ct), p), ct))
             .RequirePermission(PeoplePermissions.AttendanceRead);
+        MapClose(a);
     }
+
+    /// <summary>
+    /// 勤怠締め: close and reopen (<c>people.attendance.close</c>, within its data scope), the close in force for a
+    /// department's month, and the closed totals payroll reads, as JSON or a file (<c>people.attendance.read</c>).
+    /// </summary>
+    private static void MapClose(RouteGroupBuilder a)
+    {
+        a.MapPost("/closes", (CloseMonthBody body, AttendanceMonthClose c, CancellationToken ct) => c.CloseAsync(body, ct))
+            .RequirePermission(PeoplePermissions.AttendanceClose);
+        a.MapPost("/closes/{id:guid}/reopen", (Guid id, ReopenCloseBody body, AttendanceMonthClose c, CancellationToken ct) => c.ReopenAsync(id, body, ct))
+            .RequirePermission(PeoplePermissions.AttendanceClose);
+        a.MapGet("/closes", async (Guid? department, string month, AttendanceMonthClose c, CancellationToken ct) =>
+            await c.StateAsync(department, month, ct) is { } state ? Results.Ok(state) : Results.NoContent())
+            .RequirePermission(PeoplePermissions.AttendanceRead);
+        a.MapGet("/totals", (Guid? department, string month, AttendanceMonthClose c, CancellationToken ct) => c.TotalsAsync(department, month, ct))
+            .RequirePermission(PeoplePermissions.AttendanceRead);
+        a.MapGet("/totals/export", async (Guid? department, string month, string? format, AttendanceMonthClose c, IStringLocalizer<PeopleUi> p, CancellationToken ct) =>
+            await TableDownload.FileAsync(format, p["AttTotalsTitle"] + "-" + month, TotalsTable(await c.TotalsAsync(department, month, ct), p), ct))
+            .RequirePermission(PeoplePermissions.AttendanceRead);
+    }
+
+    /// <summary>The closed month's totals as a table for payroll: days as numbers, hours as h:mm.</summary>
+    internal static Table TotalsTable(IReadOnlyList<MonthTotalsDto> rows, IStringLocalizer<PeopleUi> p) => Table.Of(rows,
+    [
+        new TableColumn<MonthTotalsDto>(p["Number"], e => e.Number),
+        new(p["Name"], e => e.Name),
+        new(p["Department"], e => e.DepartmentName),
+        new(p["AttMonth"], e => e.Month),
+        new(p["ScheduledWorkDays"], e => e.ScheduledWorkDays),
+        new(p["DaysWorked"], e => e.DaysWorked),
+        new(p["AbsenceDays"], e => e.AbsenceDays),
+        new(p["PaidLeaveDays"], e => e.PaidLeaveDays),
+        new(p["UnpaidLeaveDays"], e => e.UnpaidLeaveDays),
+        new(p["LeaveHours"], e => e.LeaveHours),
+        new(p["WorkedHours"], e => AttendanceFormat.Hours(e.WorkedMinutes)),
+        new(p["WithinScheduled"], e => AttendanceFormat.Hours(e.WithinScheduledMinutes)),
+        new(p["NonStatutoryOvertime"], e => AttendanceFormat.Hours(e.NonStatutoryOvertimeMinutes)),
+        new(p["StatutoryOvertime"], e => AttendanceFormat.Hours(e.StatutoryOvertimeMinutes)),
+        new(p["WeeklyOvertime"], e => AttendanceFormat.Hours(e.WeeklyOvertimeMinutes)),
+        new(p["OvertimeOver60"], e => AttendanceFormat.Hours(e.StatutoryOvertimeOver60Minutes)),
+        new(p["Night"], e => AttendanceFormat.Hours(e.NightMinutes)),
+        new(p["RestDayWork"], e => AttendanceFormat.Hours(e.StatutoryRestDayWorkMinutes)),
+        new(p["Shortfall"], e => AttendanceFormat.Hours(e.ShortfallMinutes)),
+    ]);
 
     /// <summary>The department-month list as a table: the same columns as the page, hours as h:mm.</summary>
     internal static Table AttendanceTable(IReadOnlyList<AttendanceSummaryDto> rows, IStringLocalizer<PeopleUi> p) => Table.Of(rows,

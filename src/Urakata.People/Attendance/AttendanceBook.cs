@@ -21,7 +21,14 @@ public sealed record SpanDto(DateTimeOffset Start, DateTimeOffset? End);
 /// <summary>One row of the 勤務表: clock records and the <see cref="DailyClassifier"/> result after the 40-hour week.</summary>
 public sealed record TimesheetDayDto(DateOnly Date, DayKind Kind, IReadOnlyList<SpanDto> Work, IReadOnlyList<SpanDto> Breaks,
     int WorkedMinutes, int BreakMinutes, int WithinScheduledMinutes, int NonStatutoryOvertimeMinutes, int StatutoryOvertimeMinutes,
-    int WeeklyOvertimeMinutes, int NightMinutes, int StatutoryRestDayWorkMinutes, IReadOnlyList<AttendanceWarning> Warnings);
+    int WeeklyOvertimeMinutes, int NightMinutes, int StatutoryRestDayWorkMinutes, IReadOnlyList<AttendanceWarning> Warnings)
+{
+    /// <summary>Scheduled time not worked on a day with records (遅刻・早退).</summary>
+    public int ShortfallMinutes { get; init; }
+
+    /// <summary>The latest approved 打刻修正 of the date, if any: what it was, what it is, the request and the approver.</summary>
+    public AttendanceCorrectionDto? Correction { get; init; }
+}
 
 /// <summary>An employee's 勤務表 of a month, with its totals (<see cref="MonthlyOvertime"/>).</summary>
 public sealed record TimesheetDto(Guid EmployeeId, string Number, string Name, string Month, int ScheduledMinutesPerDay,
@@ -144,10 +151,9 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
         }
 
         var date = day?.Date ?? today;
-        var monthStart = new DateOnly(date.Year, date.Month, 1);
-        if (await db.Set<AttendanceClose>().AnyAsync(c => c.Month == monthStart, ct))
+        if (await AttendanceLocks.IsClosedAsync(db, employee.Id, date, ct))
         {
-            throw new DomainException(PeopleMessages.Format(PeopleMessages.AttendanceMonthClosed, monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture)), "at");
+            throw new DomainException(PeopleMessages.Format(PeopleMessages.AttendanceMonthClosed, AttendanceLocks.MonthText(date)), "at");
         }
 
         // Checked before it is tracked: a refused clock leaves nothing behind in a page's long-lived scope.
@@ -181,7 +187,7 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
             ?? throw new NotFoundException(nameof(Employee));
     }
 
-    private async Task<List<TimesheetDto>> TimesheetsAsync(IReadOnlyList<Employee> employees, DateOnly first, WorkRule rule, CancellationToken ct)
+    internal async Task<List<TimesheetDto>> TimesheetsAsync(IReadOnlyList<Employee> employees, DateOnly first, WorkRule rule, CancellationToken ct)
     {
         var last = first.AddMonths(1).AddDays(-1);
         // The first week may begin in the month before: its earlier days count toward the 40 hours (WeeklyOvertime).
@@ -190,8 +196,13 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
         var stored = await db.Set<AttendanceDay>().AsNoTracking().Include(d => d.Spans)
             .Where(d => ids.Contains(d.EmployeeId) && d.Date >= from && d.Date <= last).ToListAsync(ct);
         var daysOff = (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= last).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
-        var monthStart = first;
-        var closed = await db.Set<AttendanceClose>().AnyAsync(c => c.Month == monthStart, ct);
+        var closed = (await db.Set<AttendanceMonthTotals>().AsNoTracking().Where(t => ids.Contains(t.EmployeeId) && t.Month == first)
+            .Select(t => t.EmployeeId).ToListAsync(ct)).ToHashSet();
+        var corrections = (await db.Set<AttendanceCorrection>().AsNoTracking()
+            .Where(c => ids.Contains(c.EmployeeId) && c.Date >= first && c.Date <= last).ToListAsync(ct))
+            .GroupBy(c => (c.EmployeeId, c.Date)).ToDictionary(g => g.Key, g => g.OrderBy(c => c.ApprovedAt).Last());
+        var approvers = corrections.Values.Select(c => c.ApprovedBy).OfType<Guid>().Distinct().ToList();
+        var approverNames = await db.Users.AsNoTracking().Where(u => approvers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var byEmployee = stored.ToLookup(d => d.EmployeeId);
         var result = new List<TimesheetDto>(employees.Count);
         foreach (var employee in employees)
@@ -217,13 +228,19 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
                     [.. spans.Where(s => s.Kind == SpanKind.Work).OrderBy(s => s.StartUtc).Select(ToSpan)],
                     [.. spans.Where(s => s.Kind == SpanKind.Break).OrderBy(s => s.StartUtc).Select(ToSpan)],
                     h.WorkedMinutes, h.BreakMinutes, h.WithinScheduledMinutes, h.NonStatutoryOvertimeMinutes, h.StatutoryOvertimeMinutes,
-                    h.WeeklyOvertimeMinutes, h.NightMinutes, h.StatutoryRestDayWorkMinutes, h.Warnings));
+                    h.WeeklyOvertimeMinutes, h.NightMinutes, h.StatutoryRestDayWorkMinutes, h.Warnings)
+                {
+                    ShortfallMinutes = h.ShortfallMinutes,
+                    Correction = corrections.TryGetValue((employee.Id, date), out var c)
+                        ? AttendanceCorrectionDto.From(c, c.ApprovedBy is { } by ? approverNames.GetValueOrDefault(by) : null)
+                        : null,
+                });
             }
 
             var totals = MonthlyOvertime.Summarize(weekly.Values);
             result.Add(new TimesheetDto(employee.Id, employee.Number, employee.Name, first.ToString("yyyy-MM", CultureInfo.InvariantCulture), scheduled, rows, totals,
                 rows.Sum(r => r.Warnings.Count(w => w.Kind == AttendanceWarningKind.MissingClockOut)),
-                rows.Count(r => r.Warnings.Any(w => w.Kind == AttendanceWarningKind.BreakTooShort)), closed));
+                rows.Count(r => r.Warnings.Any(w => w.Kind == AttendanceWarningKind.BreakTooShort)), closed.Contains(employee.Id)));
         }
 
         return result;
@@ -231,7 +248,7 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
 
     private static SpanDto ToSpan(AttendanceSpan s) => new(Offset(s.StartUtc), s.EndUtc is { } e ? Offset(e) : null);
 
-    private static DateTimeOffset Offset(DateTime utc) => new(AttendanceDay.Local(utc), JapanTime.Zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+    internal static DateTimeOffset Offset(DateTime utc) => new(AttendanceDay.Local(utc), JapanTime.Zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 
     private static WorkRuleDto ToDto(WorkRule r) => new(r.Id, r.Name, r.StartTime, r.EndTime, r.BreakMinutes, r.ScheduledMinutes, r.WeekStart, r.StatutoryRestDay,
         [.. Enum.GetValues<DayOfWeek>().Where(d => (r.ScheduledRestDays & (1 << (int)d)) != 0)], r.HolidaysOff, r.RoundingMinutes);

@@ -120,6 +120,47 @@ public sealed class AttendanceDay : CompanyEntity
         _spans.AddRange(added);
     }
 
+    /// <summary>
+    /// 打刻修正: replaces every span of the date with <paramref name="corrected"/> (UTC), after the same checks as a clock —
+    /// each span ends after it starts, no overlaps, breaks inside the work, the shift starts on the date and lasts at most
+    /// 24 hours (<see cref="DailyClassifier"/>). Throws a <see cref="DomainException"/> and changes nothing when it does
+    /// not fit; returns the spans it replaced.
+    /// </summary>
+    public IReadOnlyList<AttendanceSpan> Correct(IReadOnlyList<(SpanKind Kind, DateTime StartUtc, DateTime EndUtc)> corrected)
+    {
+        ArgumentNullException.ThrowIfNull(corrected);
+        if (corrected.Any(s => s.StartUtc.Kind != DateTimeKind.Utc || s.EndUtc.Kind != DateTimeKind.Utc))
+        {
+            throw new ArgumentException("Clock instants are UTC.", nameof(corrected));
+        }
+
+        var candidate = corrected.Select(s =>
+        {
+            var span = new AttendanceSpan(Id, s.Kind, Minute(s.StartUtc));
+            span.Close(Minute(s.EndUtc));
+            return span;
+        }).ToList();
+        if (!candidate.Any(s => s.Kind == SpanKind.Work))
+        {
+            throw new DomainException(PeopleMessages.NotClockedIn, "start");
+        }
+
+        // ToClockedDay leaves out breaks outside the work (they belong to a missing clock-out there); here they are wrong.
+        var work = candidate.Where(s => s.Kind == SpanKind.Work).ToList();
+        foreach (var b in candidate.Where(s => s.Kind == SpanKind.Break && !work.Any(w => w.StartUtc <= s.StartUtc && s.EndUtc <= w.EndUtc)))
+        {
+            throw new DomainException(PeopleMessages.Format(PeopleMessages.BreakOutsideWork, PeopleMessages.Time(Local(b.StartUtc)), PeopleMessages.Time(Local(b.EndUtc!.Value))), "breaks");
+        }
+
+        DailyClassifier.Classify(ToClockedDay(candidate, DayKind.WorkDay, 0));
+        var original = _spans.Select(s => s.Copy()).ToList();
+        _spans.Clear();
+        _spans.AddRange(candidate);
+        return original;
+    }
+
+    private static DateTime Minute(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+
     /// <summary>The day as the classifier reads it. Breaks inside a span whose clock-out is missing are left out with it.</summary>
     public ClockedDay ToClockedDay(DayKind kind, int scheduledMinutes) => ToClockedDay(_spans, kind, scheduledMinutes);
 
@@ -168,15 +209,53 @@ public sealed class AttendanceSpan : CompanyEntity
 }
 
 /// <summary>
-/// 勤怠締め of a month for the company (<c>hr_attendance_closes</c>): once a month is here, no clock action for a date in it
-/// is accepted. The close itself (checks, payroll hand-over) is still to come; the row is the hook it will write.
+/// 勤怠締め of a department's month, or the whole company's (<see cref="DepartmentId"/> null) — <c>hr_attendance_closes</c>:
+/// who closed it and when, and, once reopened, who, when and why (the audit trail keeps each change). The employees it
+/// closed each have an <see cref="AttendanceMonthTotals"/> row pointing here; that row is what locks their month against
+/// clocks and corrections, and reopening removes it.
 /// </summary>
 public sealed class AttendanceClose : CompanyEntity
 {
     private AttendanceClose() { }
 
-    public AttendanceClose(DateOnly month) => Month = new DateOnly(month.Year, month.Month, 1);
+    public AttendanceClose(Guid? departmentId, DateOnly month, Guid closedBy, DateTime closedAtUtc) =>
+        (DepartmentId, Month, ClosedBy, ClosedAt) = (departmentId, new DateOnly(month.Year, month.Month, 1), closedBy, closedAtUtc);
+
+    /// <summary>The closed department (its own employees); null for the whole company.</summary>
+    public Guid? DepartmentId { get; private set; }
 
     /// <summary>The first day of the closed month.</summary>
     public DateOnly Month { get; private set; }
+
+    public Guid ClosedBy { get; private set; }
+    public DateTime ClosedAt { get; private set; }
+    public Guid? ReopenedBy { get; private set; }
+    public DateTime? ReopenedAt { get; private set; }
+    public string? ReopenReason { get; private set; }
+
+    public const int MaxReasonLength = 500;
+
+    public bool IsActive => ReopenedAt is null;
+
+    /// <summary>締め解除: needs a reason, kept on the row (and so in the audit diff).</summary>
+    public void Reopen(Guid by, DateTime atUtc, string? reason)
+    {
+        if (!IsActive)
+        {
+            throw new ConflictException(PeopleMessages.CloseAlreadyReopened);
+        }
+
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            throw new DomainException(PeopleMessages.ReopenReasonRequired, "reason");
+        }
+
+        if (reason.Length > MaxReasonLength)
+        {
+            throw new DomainException(PeopleMessages.Format(PeopleMessages.ReopenReasonTooLong, MaxReasonLength), "reason");
+        }
+
+        (ReopenedBy, ReopenedAt, ReopenReason) = (by, atUtc, reason);
+    }
 }

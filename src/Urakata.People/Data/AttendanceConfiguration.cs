@@ -45,12 +45,44 @@ internal sealed class AttendanceSpanConfiguration : IEntityTypeConfiguration<Att
     }
 }
 
-/// <summary><c>hr_attendance_closes</c>: months whose attendance is closed (勤怠締め) for the company.</summary>
+/// <summary><c>hr_attendance_closes</c>: each 勤怠締め of a department's (or the company's) month, with its reopening.</summary>
 internal sealed class AttendanceCloseConfiguration : IEntityTypeConfiguration<AttendanceClose>
 {
     public void Configure(EntityTypeBuilder<AttendanceClose> b)
     {
         b.ToTable("hr_attendance_closes");
-        b.HasIndex(c => new { c.CompanyId, c.Month }).IsUnique();
+        b.Property(c => c.ReopenReason).HasMaxLength(AttendanceClose.MaxReasonLength);
+        b.Ignore(c => c.IsActive);
+        b.HasIndex(c => new { c.CompanyId, c.Month, c.DepartmentId });
+    }
+}
+
+/// <summary><c>hr_attendance_month_totals</c>: one employee's closed month; the row locks the month.</summary>
+internal sealed class AttendanceMonthTotalsConfiguration : IEntityTypeConfiguration<AttendanceMonthTotals>
+{
+    public void Configure(EntityTypeBuilder<AttendanceMonthTotals> b)
+    {
+        b.ToTable("hr_attendance_month_totals");
+        // One close at a time holds an employee's month: two closes racing for the same employee cannot both insert.
+        b.HasIndex(t => new { t.CompanyId, t.EmployeeId, t.Month }).IsUnique();
+        b.HasIndex(t => new { t.CompanyId, t.CloseId });
+        b.HasOne<Employee>().WithMany().HasForeignKey(t => t.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AttendanceClose>().WithMany().HasForeignKey(t => t.CloseId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(t => t.PaidLeaveDays).HasPrecision(5, 1);
+        b.Property(t => t.UnpaidLeaveDays).HasPrecision(5, 1);
+    }
+}
+
+/// <summary><c>hr_attendance_corrections</c>: approved 打刻修正, before and after, with the request and the approver.</summary>
+internal sealed class AttendanceCorrectionConfiguration : IEntityTypeConfiguration<AttendanceCorrection>
+{
+    public void Configure(EntityTypeBuilder<AttendanceCorrection> b)
+    {
+        b.ToTable("hr_attendance_corrections");
+        b.Property(c => c.RequestNumber).HasMaxLength(40);
+        b.Property(c => c.Reason).HasMaxLength(500);
+        b.HasIndex(c => new { c.CompanyId, c.EmployeeId, c.Date });
+        b.HasIndex(c => new { c.CompanyId, c.RequestId }).IsUnique();
+        b.HasOne<Employee>().WithMany().HasForeignKey(c => c.EmployeeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -16,21 +16,38 @@ public sealed class EmployeeAccess(UrakataDbContext db, CurrentUser currentUser,
     /// </summary>
     public async Task<IQueryable<Employee>> ReachableAsync(string permission, CancellationToken ct)
     {
-        var scope = await permissions.RequireAsync(permission, ct);
+        var departments = await DepartmentsAsync(permission, ct);
         var employees = db.Set<Employee>();
-        var me = currentUser.UserId;
-        if (scope == DataScope.Company)
+        if (departments is null)
         {
             return employees;
         }
+
+        var me = currentUser.UserId;
+        var list = departments.ToList();
+        return employees.Where(e => (e.UserId != null && e.UserId == me) || (e.DepartmentId != null && list.Contains(e.DepartmentId.Value)));
+    }
+
+    /// <summary>
+    /// The departments <paramref name="permission"/> reaches for the signed-in user: null for the whole company; the
+    /// departments they hold a post in today and every department under them; none for a 本人 (own) grant.
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>?> DepartmentsAsync(string permission, CancellationToken ct)
+    {
+        var scope = await permissions.RequireAsync(permission, ct);
+        var me = currentUser.UserId;
+        if (scope == DataScope.Company)
+        {
+            return null;
+        }
+        var reach = new HashSet<Guid>();
         if (scope == DataScope.Own || me is null)
         {
-            return employees.Where(e => e.UserId != null && e.UserId == me);
+            return reach;
         }
         var posts = await org.PostsOfAsync(me.Value, JapanTime.Today(clock), ct);
         var children = (await db.Departments.AsNoTracking().Where(d => d.ParentId != null).Select(d => new { d.Id, Parent = d.ParentId!.Value }).ToListAsync(ct))
             .ToLookup(d => d.Parent, d => d.Id);
-        var reach = new HashSet<Guid>();
         var pending = new Stack<Guid>(posts.Select(p => p.DepartmentId));
         while (pending.TryPop(out var department))
         {
@@ -42,7 +59,6 @@ public sealed class EmployeeAccess(UrakataDbContext db, CurrentUser currentUser,
                 }
             }
         }
-        var departments = reach.ToList();
-        return employees.Where(e => e.UserId == me || (e.DepartmentId != null && departments.Contains(e.DepartmentId.Value)));
+        return reach;
     }
 }

@@ -30,6 +30,16 @@ public static class PeopleMessages
     public static string ChecklistTitleRequired => Get(nameof(ChecklistTitleRequired));
     public static string ClockEndBeforeStart => Get(nameof(ClockEndBeforeStart));
     public static string ClockOverlap => Get(nameof(ClockOverlap));
+    public static string CloseAlreadyClosed => Get(nameof(CloseAlreadyClosed));
+    public static string CloseAlreadyReopened => Get(nameof(CloseAlreadyReopened));
+    public static string CloseCompanyNeedsCompanyScope => Get(nameof(CloseCompanyNeedsCompanyScope));
+    public static string CloseMissingClockOuts => Get(nameof(CloseMissingClockOuts));
+    public static string CloseNoEmployees => Get(nameof(CloseNoEmployees));
+    public static string ClosePendingCorrections => Get(nameof(ClosePendingCorrections));
+    public static string CorrectionBreakIncomplete => Get(nameof(CorrectionBreakIncomplete));
+    public static string CorrectionMonthClosed => Get(nameof(CorrectionMonthClosed));
+    public static string CorrectionNoEmployee => Get(nameof(CorrectionNoEmployee));
+    public static string CorrectionTimeInvalid => Get(nameof(CorrectionTimeInvalid));
     public static string CsvColumnAccountHolder => Get(nameof(CsvColumnAccountHolder));
     public static string CsvColumnAccountNumber => Get(nameof(CsvColumnAccountNumber));
     public static string CsvColumnAccountType => Get(nameof(CsvColumnAccountType));
@@ -111,6 +121,8 @@ public static class PeopleMessages
     public static string PayAccountPermissionRequired => Get(nameof(PayAccountPermissionRequired));
     public static string PositionUnknown => Get(nameof(PositionUnknown));
     public static string PostalCodeInvalid => Get(nameof(PostalCodeInvalid));
+    public static string ReopenReasonRequired => Get(nameof(ReopenReasonRequired));
+    public static string ReopenReasonTooLong => Get(nameof(ReopenReasonTooLong));
     public static string RetirementBeforeHire => Get(nameof(RetirementBeforeHire));
     public static string RetirementDateRequired => Get(nameof(RetirementDateRequired));
     public static string SelfServiceNoEmployee => Get(nameof(SelfServiceNoEmployee));

@@ -203,13 +203,8 @@ public sealed class AttendanceFeatureTests(AttendanceFactory factory) : IClassFi
     [Fact]
     public async Task AClosedMonth_RefusesClocks()
     {
-        var (company, client, employee) = await CompanyWithEmployeeAsync("e");
-        await factory.InCompanyAsync(company.Id, company.AdminId, async sp =>
-        {
-            var db = sp.GetRequiredService<UrakataDbContext>();
-            db.Add(new AttendanceClose(new DateOnly(2026, 10, 1)));
-            await db.SaveChangesAsync();
-        });
+        var (_, client, employee) = await CompanyWithEmployeeAsync("e");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/people/attendance/closes", new CloseMonthBody(null, "2026-10"), Json)).StatusCode);
         Assert.Contains("2026-10", await RefusalAsync(await KioskAsync(client, ClockKind.In, Jst(10, 30, 9))), StringComparison.Ordinal);
         Assert.True((await TimesheetAsync(client, employee.Id, "2026-10")).Closed);
         Assert.All((await TimesheetAsync(client, employee.Id, "2026-10")).Days, d => Assert.Empty(d.Work));
