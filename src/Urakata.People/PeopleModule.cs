@@ -25,6 +25,7 @@ public sealed class PeopleModule : IUrakataModule
         new(PeoplePermissions.PayAccountManage, "給与振込口座の閲覧・変更", "View and change employees' pay bank accounts", "people", Sensitive: true),
         new(PeoplePermissions.AttendanceRead, "他の社員の勤務表・部署別勤怠の閲覧", "Read other employees' timesheets and department attendance", "people"),
         new(PeoplePermissions.AttendanceKiosk, "打刻端末(社員番号で打刻)", "Clock terminal (clock by employee number)", "people"),
+        new(PeoplePermissions.AttendanceRules, "36協定の設定", "Set the overtime agreement (36協定)", "people"),
         new(PeoplePermissions.AttendanceClose, "勤怠締め・締め解除(部署・全社)", "Close and reopen attendance months (by department or company)", "people"),
     ];
 
@@ -47,6 +48,7 @@ public sealed class PeopleModule : IUrakataModule
         ("hr", PeoplePermissions.PayAccountManage),
         ("hr", PeoplePermissions.AttendanceRead),
         ("hr", PeoplePermissions.AttendanceClose),
+        ("hr", PeoplePermissions.AttendanceRules),
     ];
 
     public IEnumerable<Type> HomeCards => [typeof(Components.ClockCard), typeof(Components.TasksCard)];
@@ -54,7 +56,7 @@ public sealed class PeopleModule : IUrakataModule
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>().AddScoped<Attendance.AttendanceBook>().AddScoped<Attendance.ILeaveCalendar, Attendance.NoLeaveCalendar>()
             .AddScoped<Events.EmployeeEvents>()
-            .AddScoped<Attendance.AttendanceMonthClose>()
+            .AddScoped<Attendance.AttendanceMonthClose>().AddScoped<Attendance.Timesheets>().AddScoped<Attendance.OvertimeWatch>()
             .AddRequestKind(SelfService.ChangeRequests.Address).AddRequestKind(SelfService.ChangeRequests.PayAccount)
             .AddRequestKind(Attendance.AttendanceCorrections.Definition);
 
@@ -88,4 +90,6 @@ public static class PeoplePermissions
     public const string AttendanceKiosk = "people.attendance.kiosk";
     /// <summary>勤怠締め and its reopening, for the departments the grant's data scope reaches (company scope: the whole company).</summary>
     public const string AttendanceClose = "people.attendance.close";
+    /// <summary>The company's 36協定 figures (限度時間, 特別条項, 起算月).</summary>
+    public const string AttendanceRules = "people.attendance.rules";
 }

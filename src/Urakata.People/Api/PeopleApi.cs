@@ -97,6 +97,9 @@ internal static class PeopleApi
             await TableDownload.FileAsync(format, p["AttendanceList"] + "-" + month, AttendanceTable(await b.DepartmentMonthAsync(department, month, ct), p), ct))
             .RequirePermission(PeoplePermissions.AttendanceRead);
         MapClose(a);
+        a.MapGet("/agreement", (OvertimeWatch w, CancellationToken ct) => w.AgreementAsync(ct)).RequirePermission(PeoplePermissions.AttendanceRead);
+        a.MapPut("/agreement", (OvertimeAgreementInput body, OvertimeWatch w, CancellationToken ct) => w.SetAgreementAsync(body, ct))
+            .RequirePermission(PeoplePermissions.AttendanceRules);
     }
 
     /// <summary>

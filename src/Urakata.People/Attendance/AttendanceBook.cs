@@ -32,10 +32,17 @@ public sealed record TimesheetDayDto(DateOnly Date, DayKind Kind, IReadOnlyList<
 
 /// <summary>An employee's 勤務表 of a month, with its totals (<see cref="MonthlyOvertime"/>).</summary>
 public sealed record TimesheetDto(Guid EmployeeId, string Number, string Name, string Month, int ScheduledMinutesPerDay,
-    IReadOnlyList<TimesheetDayDto> Days, MonthlyHours Totals, int MissingClockOuts, int BreakWarnings, bool Closed);
+    IReadOnlyList<TimesheetDayDto> Days, MonthlyHours Totals, int MissingClockOuts, int BreakWarnings, bool Closed)
+{
+    /// <summary>The month against the 36協定, when read through <see cref="AttendanceBook"/>.</summary>
+    public OvertimeStatusDto? Overtime { get; init; }
+}
 
 /// <summary>One employee's line of the department-month list.</summary>
-public sealed record AttendanceSummaryDto(Guid EmployeeId, string Number, string Name, string? DepartmentName, MonthlyHours Totals, int MissingClockOuts, int BreakWarnings);
+public sealed record AttendanceSummaryDto(Guid EmployeeId, string Number, string Name, string? DepartmentName, MonthlyHours Totals, int MissingClockOuts, int BreakWarnings)
+{
+    public OvertimeStatusDto? Overtime { get; init; }
+}
 
 /// <summary>The current state of the signed-in employee's clock: what the card's buttons offer.</summary>
 public sealed record ClockStatusDto(Guid EmployeeId, string Name, DateOnly? OpenDate, DateTimeOffset? ClockedInAt, DateTimeOffset? BreakSince);
@@ -51,21 +58,10 @@ public sealed record WorkRuleDto(Guid Id, string Name, TimeOnly StartTime, TimeO
 /// <see cref="PeoplePermissions.AttendanceRead"/> within its data scope (<see cref="EmployeeAccess"/>: a manager with a
 /// department scope sees the departments they hold a post in); outside it, and another company's employee, is 404.
 /// </summary>
-public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser, PermissionService permissions, EmployeeAccess access, TimeProvider clock)
+public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser, PermissionService permissions, EmployeeAccess access, Timesheets timesheets, OvertimeWatch overtime, TimeProvider clock)
 {
     /// <summary>The company's default work rule, made on first use (09:00–18:00, 60 min break, Sunday 法定休日, Saturday and holidays off).</summary>
-    public async Task<WorkRule> DefaultRuleAsync(CancellationToken ct = default)
-    {
-        var rule = await db.Set<WorkRule>().Where(r => r.IsDefault).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
-        if (rule is null)
-        {
-            rule = new WorkRule("標準");
-            db.Add(rule);
-            await db.SaveChangesAsync(ct);
-        }
-
-        return rule;
-    }
+    public Task<WorkRule> DefaultRuleAsync(CancellationToken ct = default) => timesheets.DefaultRuleAsync(ct);
 
     public async Task<WorkRuleDto> RuleAsync(CancellationToken ct = default) => ToDto(await DefaultRuleAsync(ct));
 
@@ -104,7 +100,8 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
         }
 
         var rule = await DefaultRuleAsync(ct);
-        return (await TimesheetsAsync([employee], first, rule, ct)).Single();
+        var sheet = (await timesheets.BuildAsync([employee], first, rule, ct)).Single();
+        return sheet with { Overtime = (await overtime.StatusAsync([employee], first, [sheet], ct)).Single() };
     }
 
     public async Task<TimesheetDto> MyTimesheetAsync(string month, CancellationToken ct = default) =>
@@ -122,9 +119,11 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
             .OrderBy(e => e.Number).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var rule = await DefaultRuleAsync(ct);
-        var sheets = await TimesheetsAsync(employees, first, rule, ct);
-        return [.. employees.Zip(sheets, (e, s) => new AttendanceSummaryDto(e.Id, e.Number, e.Name,
-            e.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null, s.Totals, s.MissingClockOuts, s.BreakWarnings))];
+        var sheets = await timesheets.BuildAsync(employees, first, rule, ct);
+        var status = await overtime.StatusAsync(employees, first, sheets, ct);
+        return [.. employees.Zip(sheets, status).Select(x => new AttendanceSummaryDto(x.First.Id, x.First.Number, x.First.Name,
+            x.First.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null, x.Second.Totals, x.Second.MissingClockOuts, x.Second.BreakWarnings)
+            { Overtime = x.Third })];
     }
 
     internal static DateOnly ParseMonth(string? month) =>
@@ -165,6 +164,12 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
             db.Add(day);
         }
 
+        if (kind == ClockKind.Out)
+        {
+            // A clock-out is when the day's overtime becomes known: alerts are saved with it, or not at all.
+            await overtime.QueueAlertsAsync(employee, day.Date, [day], ct);
+        }
+
         await db.SaveChangesAsync(ct);
     }
 
@@ -186,67 +191,6 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
         return await db.Set<Employee>().SingleOrDefaultAsync(e => e.UserId == userId, ct)
             ?? throw new NotFoundException(nameof(Employee));
     }
-
-    internal async Task<List<TimesheetDto>> TimesheetsAsync(IReadOnlyList<Employee> employees, DateOnly first, WorkRule rule, CancellationToken ct)
-    {
-        var last = first.AddMonths(1).AddDays(-1);
-        // The first week may begin in the month before: its earlier days count toward the 40 hours (WeeklyOvertime).
-        var from = WeeklyOvertime.WeekStartOf(first, rule.WeekStart);
-        var ids = employees.Select(e => e.Id).ToList();
-        var stored = await db.Set<AttendanceDay>().AsNoTracking().Include(d => d.Spans)
-            .Where(d => ids.Contains(d.EmployeeId) && d.Date >= from && d.Date <= last).ToListAsync(ct);
-        var daysOff = (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= last).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
-        var closed = (await db.Set<AttendanceMonthTotals>().AsNoTracking().Where(t => ids.Contains(t.EmployeeId) && t.Month == first)
-            .Select(t => t.EmployeeId).ToListAsync(ct)).ToHashSet();
-        var corrections = (await db.Set<AttendanceCorrection>().AsNoTracking()
-            .Where(c => ids.Contains(c.EmployeeId) && c.Date >= first && c.Date <= last).ToListAsync(ct))
-            .GroupBy(c => (c.EmployeeId, c.Date)).ToDictionary(g => g.Key, g => g.OrderBy(c => c.ApprovedAt).Last());
-        var approvers = corrections.Values.Select(c => c.ApprovedBy).OfType<Guid>().Distinct().ToList();
-        var approverNames = await db.Users.AsNoTracking().Where(u => approvers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var byEmployee = stored.ToLookup(d => d.EmployeeId);
-        var result = new List<TimesheetDto>(employees.Count);
-        foreach (var employee in employees)
-        {
-            var records = byEmployee[employee.Id].ToDictionary(d => d.Date);
-            var scheduled = Math.Min(employee.WorkMinutesPerDay ?? rule.ScheduledMinutes, rule.ScheduledMinutes);
-            var classified = records.Values
-                .Select(d => DailyClassifier.Classify(d.ToClockedDay(rule.KindOf(d.Date, daysOff), scheduled)))
-                .ToList();
-            var weekly = WeeklyOvertime.Apply(classified, rule.WeekStart).Where(d => d.Date >= first).ToDictionary(d => d.Date);
-            var rows = new List<TimesheetDayDto>();
-            for (var date = first; date <= last; date = date.AddDays(1))
-            {
-                var kind = rule.KindOf(date, daysOff);
-                if (!weekly.TryGetValue(date, out var h))
-                {
-                    rows.Add(new TimesheetDayDto(date, kind, [], [], 0, 0, 0, 0, 0, 0, 0, 0, []));
-                    continue;
-                }
-
-                var spans = records[date].Spans;
-                rows.Add(new TimesheetDayDto(date, kind,
-                    [.. spans.Where(s => s.Kind == SpanKind.Work).OrderBy(s => s.StartUtc).Select(ToSpan)],
-                    [.. spans.Where(s => s.Kind == SpanKind.Break).OrderBy(s => s.StartUtc).Select(ToSpan)],
-                    h.WorkedMinutes, h.BreakMinutes, h.WithinScheduledMinutes, h.NonStatutoryOvertimeMinutes, h.StatutoryOvertimeMinutes,
-                    h.WeeklyOvertimeMinutes, h.NightMinutes, h.StatutoryRestDayWorkMinutes, h.Warnings)
-                {
-                    ShortfallMinutes = h.ShortfallMinutes,
-                    Correction = corrections.TryGetValue((employee.Id, date), out var c)
-                        ? AttendanceCorrectionDto.From(c, c.ApprovedBy is { } by ? approverNames.GetValueOrDefault(by) : null)
-                        : null,
-                });
-            }
-
-            var totals = MonthlyOvertime.Summarize(weekly.Values);
-            result.Add(new TimesheetDto(employee.Id, employee.Number, employee.Name, first.ToString("yyyy-MM", CultureInfo.InvariantCulture), scheduled, rows, totals,
-                rows.Sum(r => r.Warnings.Count(w => w.Kind == AttendanceWarningKind.MissingClockOut)),
-                rows.Count(r => r.Warnings.Any(w => w.Kind == AttendanceWarningKind.BreakTooShort)), closed.Contains(employee.Id)));
-        }
-
-        return result;
-    }
-
-    private static SpanDto ToSpan(AttendanceSpan s) => new(Offset(s.StartUtc), s.EndUtc is { } e ? Offset(e) : null);
 
     internal static DateTimeOffset Offset(DateTime utc) => new(AttendanceDay.Local(utc), JapanTime.Zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 

@@ -86,3 +86,24 @@ internal sealed class AttendanceCorrectionConfiguration : IEntityTypeConfigurati
         b.HasOne<Employee>().WithMany().HasForeignKey(c => c.EmployeeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary><c>hr_overtime_agreements</c>: the company's 36協定 figures (one row).</summary>
+internal sealed class OvertimeAgreementSettingsConfiguration : IEntityTypeConfiguration<OvertimeAgreementSettings>
+{
+    public void Configure(EntityTypeBuilder<OvertimeAgreementSettings> b)
+    {
+        b.ToTable("hr_overtime_agreements");
+        b.HasIndex(a => a.CompanyId).IsUnique();
+    }
+}
+
+/// <summary><c>hr_overtime_alerts</c>: 36協定 alerts sent, one per employee, month, limit and level.</summary>
+internal sealed class OvertimeAlertConfiguration : IEntityTypeConfiguration<OvertimeAlert>
+{
+    public void Configure(EntityTypeBuilder<OvertimeAlert> b)
+    {
+        b.ToTable("hr_overtime_alerts");
+        b.HasIndex(a => new { a.CompanyId, a.EmployeeId, a.Month, a.Limit, a.Level }).IsUnique();
+        b.HasOne<Employee>().WithMany().HasForeignKey(a => a.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -31,7 +31,7 @@ public sealed record MonthTotalsDto(Guid EmployeeId, string Number, string Name,
 /// decision. Closing stores each employee's <see cref="AttendanceMonthTotals"/> (which locks their month); employees
 /// already closed by another close keep theirs. Reopening needs the same right and a reason and removes the totals.
 /// </summary>
-public sealed class AttendanceMonthClose(UrakataDbContext db, CurrentUser currentUser, EmployeeAccess access, AttendanceBook book, ILeaveCalendar leave, TimeProvider clock)
+public sealed class AttendanceMonthClose(UrakataDbContext db, CurrentUser currentUser, EmployeeAccess access, Timesheets timesheets, ILeaveCalendar leave, TimeProvider clock)
 {
     public async Task<AttendanceCloseDto> CloseAsync(CloseMonthBody body, CancellationToken ct = default)
     {
@@ -51,7 +51,7 @@ public sealed class AttendanceMonthClose(UrakataDbContext db, CurrentUser curren
                 : new ConflictException(PeopleMessages.Format(PeopleMessages.CloseAlreadyClosed, AttendanceLocks.MonthText(first)));
         }
 
-        var sheets = await book.TimesheetsAsync(open, first, await book.DefaultRuleAsync(ct), ct);
+        var sheets = await timesheets.BuildAsync(open, first, await timesheets.DefaultRuleAsync(ct), ct);
         var missing = sheets.SelectMany(s => s.Days.Where(d => d.Warnings.Any(w => w.Kind == AttendanceWarningKind.MissingClockOut))
             .Select(d => $"{s.Number} {s.Name} {PeopleMessages.Date(d.Date)}")).ToList();
         var pending = await PendingCorrectionsAsync(open, first, last, ct);

@@ -14,7 +14,7 @@ namespace Urakata.People.Attendance;
 /// (the month may have been closed meanwhile — then the approval fails and nothing changes), the date's spans are replaced
 /// and an <see cref="AttendanceCorrection"/> is written, all in the transaction that records the decision.
 /// </summary>
-public sealed class AttendanceCorrectionHandler(UrakataDbContext db, CurrentUser currentUser, TimeProvider clock) : IRequestKindHandler
+public sealed class AttendanceCorrectionHandler(UrakataDbContext db, CurrentUser currentUser, TimeProvider clock, OvertimeWatch overtime) : IRequestKindHandler
 {
     public async Task OnSubmittingAsync(ApprovalRequest request, CancellationToken ct) =>
         await CorrectAsync(request, tracked: false, ct);
@@ -25,7 +25,8 @@ public sealed class AttendanceCorrectionHandler(UrakataDbContext db, CurrentUser
         var (employee, day, original, corrected) = await CorrectAsync(request, tracked: true, ct);
         db.Add(new AttendanceCorrection(employee.Id, day.Date, original, day.Spans, request.Id, request.Number ?? "", corrected.Reason,
             currentUser.UserId, clock.GetUtcNow().UtcDateTime));
-        // Saved with the decision by the engine: the spans, the record and the approval commit together or not at all.
+        await overtime.QueueAlertsAsync(employee, day.Date, [day], ct);
+        // Saved with the decision by the engine: the spans, the record, the alerts and the approval commit together or not at all.
     }
 
     private async Task<(Employee Employee, AttendanceDay Day, IReadOnlyList<AttendanceSpan> Original, AttendanceCorrections.CorrectedDay Corrected)> CorrectAsync(
