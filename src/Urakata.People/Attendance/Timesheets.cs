@@ -28,6 +28,13 @@ public sealed class Timesheets(UrakataDbContext db)
     }
 
     /// <summary>
+    /// The default work rule as stored, or the built-in default unsaved: for work that runs inside someone else's unit of
+    /// work (an approval), which must not be saved early.
+    /// </summary>
+    public async Task<WorkRule> CurrentRuleAsync(CancellationToken ct = default) =>
+        await db.Set<WorkRule>().AsNoTracking().Where(r => r.IsDefault).OrderBy(r => r.Id).FirstOrDefaultAsync(ct) ?? new WorkRule("標準");
+
+    /// <summary>
     /// The 勤務表 of <paramref name="first"/>'s month for each employee, in the order given. <paramref name="unsaved"/>
     /// days stand in for the stored ones of their employee and date (a clock or a correction not yet saved).
     /// </summary>

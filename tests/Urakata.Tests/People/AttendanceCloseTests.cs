@@ -98,7 +98,7 @@ public sealed class AttendanceCloseTests(CloseFactory factory) : IClassFixture<C
         var refused = await Assert.ThrowsAsync<DomainException>(() => CloseAsync("kimura", sales2));
         Assert.Contains("清水 拓也 2026/10/05", refused.Message, StringComparison.Ordinal);
         Assert.Contains(waiting.Number + " 清水 拓也 2026/10/02", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(0, await demo.As<UrakataDbContext, int>("admin", db => db.Set<AttendanceClose>().CountAsync()));
+        Assert.Equal(0, await demo.As<UrakataDbContext, int>("admin", db => db.Set<AttendanceClose>().CountAsync(c => c.Month == new DateOnly(2026, 10, 1))));
 
         // Beyond the 課長's department: not found; the whole company needs a company-wide grant.
         await Assert.ThrowsAsync<NotFoundException>(() => CloseAsync("kimura", demo.DepartmentAsync("211").Result));
@@ -142,6 +142,34 @@ public sealed class AttendanceCloseTests(CloseFactory factory) : IClassFixture<C
             .Where(e => e.EntityType == nameof(AttendanceClose) && e.EntityId == closed.Id.ToString()).OrderBy(e => e.Sequence).ToListAsync());
         Assert.Equal([AuditAction.Created, AuditAction.Updated], audit.Select(e => e.Action));
         Assert.Contains("10月14日の打刻漏れを直すため", audit[1].Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMonthClosedWhileACorrectionWaits_FailsItsApproval_WithNothingChanged()
+    {
+        var demo = await WorkflowDemo.SeedAsync(factory);
+        var hayashi = await EmployeeAsync(demo, "林 優子");
+        var filed = await FileAsync(demo, "hayashi", "2026-08-03", "9:00", "18:00", breakStart: "12:00", breakEnd: "13:00");
+        await demo.Requests("kimura", s => s.ApproveAsync(filed.Id, null, null));
+        // The close refuses while a correction waits; here the month is locked behind its back (as a race would).
+        await demo.As<UrakataDbContext, int>("admin", async db =>
+        {
+            var close = new AttendanceClose(null, new DateOnly(2026, 8, 1), await demo.UserAsync("admin"), factory.Clock.GetUtcNow().UtcDateTime);
+            db.Add(close);
+            db.Add(AttendanceMonthTotals.From(close.Id, new TimesheetDto(hayashi.Id, hayashi.Number, hayashi.Name, "2026-08", 480,
+                [new TimesheetDayDto(new DateOnly(2026, 8, 1), DayKind.ScheduledRestDay, [], [], 0, 0, 0, 0, 0, 0, 0, 0, [])],
+                new MonthlyHours(0, 0, 0, 0, 0, 0, 0, 0, 0), 0, 0, false), hayashi.HireDate, null, []));
+            return await db.SaveChangesAsync();
+        });
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => demo.Requests("yamamoto", s => s.ApproveAsync(filed.Id, null, null)));
+        Assert.Equal(["work_date"], refused.Errors.Keys);
+        Assert.Contains("2026-08", refused.Message, StringComparison.Ordinal);
+        var (status, corrections, days) = await demo.As<UrakataDbContext, (Urakata.Workflow.Requests.RequestStatus, int, int)>("admin", async db => (
+            (await db.Set<Urakata.Workflow.Requests.ApprovalRequest>().AsNoTracking().SingleAsync(r => r.Id == filed.Id)).Status,
+            await db.Set<AttendanceCorrection>().CountAsync(c => c.RequestId == filed.Id),
+            await db.Set<AttendanceDay>().CountAsync(d => d.EmployeeId == hayashi.Id && d.Date == new DateOnly(2026, 8, 3))));
+        Assert.Equal((Urakata.Workflow.Requests.RequestStatus.InProgress, 0, 0), (status, corrections, days));
     }
 
     [Fact]

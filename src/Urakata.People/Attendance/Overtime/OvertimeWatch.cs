@@ -86,8 +86,9 @@ public sealed class OvertimeWatch(UrakataDbContext db, Timesheets timesheets, Or
     public async Task QueueAlertsAsync(Employee employee, DateOnly date, IReadOnlyCollection<AttendanceDay> changed, CancellationToken ct = default)
     {
         var month = new DateOnly(date.Year, date.Month, 1);
-        var agreement = (await SettingsAsync(ct)).ToAgreement();
-        var sheet = (await timesheets.BuildAsync([employee], month, await timesheets.DefaultRuleAsync(ct), ct, changed)).Single();
+        // Read only: this runs inside the caller's unit of work (a clock, an approval) and must not save it early.
+        var agreement = (await db.Set<OvertimeAgreementSettings>().AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new OvertimeAgreementSettings()).ToAgreement();
+        var sheet = (await timesheets.BuildAsync([employee], month, await timesheets.CurrentRuleAsync(ct), ct, changed)).Single();
         var report = OvertimeAgreementChecker.Check(agreement, Figures(await HistoryAsync([employee], month, agreement, ct), employee, sheet), month);
         var sent = (await db.Set<OvertimeAlert>().AsNoTracking().Where(a => a.EmployeeId == employee.Id && a.Month == month).ToListAsync(ct))
             .Select(a => (a.Limit, a.Level)).ToHashSet();
@@ -147,7 +148,7 @@ public sealed class OvertimeWatch(UrakataDbContext db, Timesheets timesheets, Or
         var yearStart = new DateOnly(month.Month >= agreement.FirstMonth ? month.Year : month.Year - 1, agreement.FirstMonth, 1);
         var averageStart = month.AddMonths(-(agreement.LongestAverageMonths - 1));
         var from = yearStart < averageStart ? yearStart : averageStart;
-        var rule = await timesheets.DefaultRuleAsync(ct);
+        var rule = await timesheets.CurrentRuleAsync(ct);
         var result = new Dictionary<(Guid, DateOnly), MonthlyOvertimeFigures>();
         for (var m = from; m < month; m = m.AddMonths(1))
         {
