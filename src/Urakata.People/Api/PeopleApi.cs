@@ -111,7 +111,7 @@ internal static class PeopleApi
         a.MapPost("/closes", (CloseMonthBody body, AttendanceMonthClose c, CancellationToken ct) => c.CloseAsync(body, ct))
             .RequirePermission(PeoplePermissions.AttendanceClose);
         a.MapPost("/closes/{id:guid}/reopen", (Guid id, ReopenCloseBody body, AttendanceMonthClose c, CancellationToken ct) => c.ReopenAsync(id, body, ct))
-            .RequirePermission(PeoplePermissions.AttendanceClose);
+            .RequirePermission(PeoplePermissions.AttendanceClose).ForResource<AttendanceClose>();
         a.MapGet("/closes", async (Guid? department, string month, AttendanceMonthClose c, CancellationToken ct) =>
             await c.StateAsync(department, month, ct) is { } state ? Results.Ok(state) : Results.NoContent())
             .RequirePermission(PeoplePermissions.AttendanceRead);

@@ -3,6 +3,7 @@ using Urakata.People.Attendance;
 using Urakata.People.Employees;
 using Urakata.Platform.Data;
 using Urakata.Platform.Domain;
+using Urakata.Tests.Infrastructure;
 using Urakata.Tests.Workflow;
 using Urakata.Workflow.Requests;
 using static Urakata.Tests.Workflow.WorkflowDemo;
@@ -68,6 +69,14 @@ public sealed class AttendanceCorrectionTests(AttendanceFactory factory) : IClas
 
         var stored = await demo.As<UrakataDbContext, AttendanceCorrection>("admin", db => db.Set<AttendanceCorrection>().AsNoTracking().SingleAsync(x => x.RequestId == filed.Id));
         Assert.Equal((yamada.Id, new DateOnly(2026, 11, 5), await demo.UserAsync("yamamoto")), (stored.EmployeeId, stored.Date, stored.ApprovedBy));
+
+        // The 勤務表 page shows the request, the times before and after, and the approver.
+        var browser = factory.CreateBrowserClient();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await BrowserForms.SignInAsync(browser, "yamada", UrakataFactory.Password)).StatusCode);
+        var page = await browser.GetStringAsync("/people/attendance?month=2026-11");
+        Assert.Contains(filed.Number!, page, StringComparison.Ordinal);
+        Assert.Contains("修正前 09:00〜--:-- → 修正後 09:00〜18:30 (12:00〜13:00)", page, StringComparison.Ordinal);
+        Assert.Contains("山本 大輔", page, StringComparison.Ordinal);
     }
 
     [Fact]

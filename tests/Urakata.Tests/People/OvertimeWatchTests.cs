@@ -65,6 +65,18 @@ public sealed class OvertimeWatchTests(AttendanceFactory factory) : IClassFixtur
         var list = await demo.As<AttendanceBook, List<AttendanceSummaryDto>>("yoshida", async b => await b.DepartmentMonthAsync(await demo.DepartmentAsync("211"), "2026-11"));
         Assert.Equal(AlertLevel.Reached, list.Single(r => r.Name == "山田 太郎").Overtime!.Level);
         Assert.Equal(AlertLevel.None, list.Single(r => r.Name == "井上 美穂").Overtime!.Level);
+
+        // The pages render it: HR sees the level, the close button and the forecast; the employee's own 勤務表 the status line.
+        var browser = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await BrowserForms.SignInAsync(browser, "yoshida", UrakataFactory.Password)).StatusCode);
+        var page = await browser.GetStringAsync("/people/attendance/list");
+        Assert.Contains("上限到達", page, StringComparison.Ordinal);
+        Assert.Contains("close-month", page, StringComparison.Ordinal);
+        var own = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await BrowserForms.SignInAsync(own, "yamada", UrakataFactory.Password)).StatusCode);
+        var timesheet = await own.GetStringAsync("/people/attendance?month=2026-11");
+        Assert.Contains("overtime-status", timesheet, StringComparison.Ordinal);
+        Assert.Contains("62:26", timesheet, StringComparison.Ordinal); // the forecast, 3,746 min
     }
 
     [Fact]
