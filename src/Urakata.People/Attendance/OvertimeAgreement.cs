@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Urakata.People.Attendance;
 
 /// <summary>
@@ -59,6 +61,7 @@ public sealed record MonthlyOvertimeFigures(DateOnly Month, int StatutoryOvertim
     };
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<OvertimeLimit>))]
 public enum OvertimeLimit
 {
     /// <summary>時間外 in the month vs the monthly 限度時間 (45 h).</summary>
@@ -83,6 +86,7 @@ public enum OvertimeLimit
     Average,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<AlertLevel>))]
 public enum AlertLevel
 {
     None,
