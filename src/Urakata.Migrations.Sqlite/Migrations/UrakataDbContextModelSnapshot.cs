@@ -1015,13 +1015,38 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid>("ClosedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_id");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT")
                         .HasColumnName("month");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<Guid?>("ReopenedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reopened_by");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1031,11 +1056,84 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_hr_attendance_closes");
 
-                    b.HasIndex("CompanyId", "Month")
-                        .IsUnique()
-                        .HasDatabaseName("ix_hr_attendance_closes_company_id_month");
+                    b.HasIndex("CompanyId", "Month", "DepartmentId")
+                        .HasDatabaseName("ix_hr_attendance_closes_company_id_month_department_id");
 
                     b.ToTable("hr_attendance_closes", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("CorrectedSpans")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("corrected_spans");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("OriginalSpans")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_spans");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("RequestNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_number");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_attendance_corrections");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_attendance_corrections_employee_id");
+
+                    b.HasIndex("CompanyId", "RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_attendance_corrections_company_id_request_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "Date")
+                        .HasDatabaseName("ix_hr_attendance_corrections_company_id_employee_id_date");
+
+                    b.ToTable("hr_attendance_corrections", (string)null);
                 });
 
             modelBuilder.Entity("Urakata.People.Attendance.AttendanceDay", b =>
@@ -1073,6 +1171,115 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_hr_attendance_days_company_id_employee_id_date");
 
                     b.ToTable("hr_attendance_days", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceMonthTotals", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AbsenceDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("absence_days");
+
+                    b.Property<Guid>("CloseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("DaysWorked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_worked");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
+                    b.Property<int>("LeaveHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leave_hours");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<int>("NightMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("night_minutes");
+
+                    b.Property<int>("NonStatutoryOvertimeMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("non_statutory_overtime_minutes");
+
+                    b.Property<decimal>("PaidLeaveDays")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_leave_days");
+
+                    b.Property<int>("ScheduledWorkDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled_work_days");
+
+                    b.Property<int>("ShortfallMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shortfall_minutes");
+
+                    b.Property<int>("StatutoryOvertimeMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statutory_overtime_minutes");
+
+                    b.Property<int>("StatutoryOvertimeOver60Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statutory_overtime_over60minutes");
+
+                    b.Property<int>("StatutoryRestDayWorkMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statutory_rest_day_work_minutes");
+
+                    b.Property<decimal>("UnpaidLeaveDays")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unpaid_leave_days");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("WeeklyOvertimeMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekly_overtime_minutes");
+
+                    b.Property<int>("WithinScheduledMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("within_scheduled_minutes");
+
+                    b.Property<int>("WorkedMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("worked_minutes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_attendance_month_totals");
+
+                    b.HasIndex("CloseId")
+                        .HasDatabaseName("ix_hr_attendance_month_totals_close_id");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_attendance_month_totals_employee_id");
+
+                    b.HasIndex("CompanyId", "CloseId")
+                        .HasDatabaseName("ix_hr_attendance_month_totals_company_id_close_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_attendance_month_totals_company_id_employee_id_month");
+
+                    b.ToTable("hr_attendance_month_totals", (string)null);
                 });
 
             modelBuilder.Entity("Urakata.People.Attendance.AttendanceSpan", b =>
@@ -1118,6 +1325,113 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_hr_attendance_spans_company_id_attendance_day_id");
 
                     b.ToTable("hr_attendance_spans", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.OvertimeAgreementSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("FirstMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_month");
+
+                    b.Property<bool>("HasSpecialClause")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_special_clause");
+
+                    b.Property<int>("MonthlyLimitMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_limit_minutes");
+
+                    b.Property<int>("MonthsOverMonthlyLimitPerYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("months_over_monthly_limit_per_year");
+
+                    b.Property<int?>("SpecialMonthlyLimitMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("special_monthly_limit_minutes");
+
+                    b.Property<int>("SpecialYearlyLimitMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("special_yearly_limit_minutes");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("YearlyLimitMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("yearly_limit_minutes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_overtime_agreements");
+
+                    b.HasIndex("CompanyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_overtime_agreements_company_id");
+
+                    b.ToTable("hr_overtime_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.OvertimeAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Limit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limit");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_overtime_alerts");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_overtime_alerts_employee_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "Month", "Limit", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_overtime_alerts_company_id_employee_id_month_limit_level");
+
+                    b.ToTable("hr_overtime_alerts", (string)null);
                 });
 
             modelBuilder.Entity("Urakata.People.Attendance.WorkRule", b =>
@@ -3024,6 +3338,16 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_acc_journal_lines_acc_journal_entries_entry_id");
                 });
 
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceCorrection", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_attendance_corrections_employee_employee_id");
+                });
+
             modelBuilder.Entity("Urakata.People.Attendance.AttendanceDay", b =>
                 {
                     b.HasOne("Urakata.People.Employees.Employee", null)
@@ -3034,6 +3358,23 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_hr_attendance_days_employee_employee_id");
                 });
 
+            modelBuilder.Entity("Urakata.People.Attendance.AttendanceMonthTotals", b =>
+                {
+                    b.HasOne("Urakata.People.Attendance.AttendanceClose", null)
+                        .WithMany()
+                        .HasForeignKey("CloseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_attendance_month_totals_hr_attendance_closes_close_id");
+
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_attendance_month_totals_employee_employee_id");
+                });
+
             modelBuilder.Entity("Urakata.People.Attendance.AttendanceSpan", b =>
                 {
                     b.HasOne("Urakata.People.Attendance.AttendanceDay", null)
@@ -3042,6 +3383,16 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_hr_attendance_spans_hr_attendance_days_attendance_day_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Attendance.OvertimeAlert", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_overtime_alerts_hr_employees_employee_id");
                 });
 
             modelBuilder.Entity("Urakata.People.Employees.Dependant", b =>
