@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Urakata.People.Attendance;
 using Urakata.Platform.Data;
@@ -12,8 +13,16 @@ namespace Urakata.People.Demo;
 /// </summary>
 internal static class AttendanceDemo
 {
+    /// <summary>Set <c>Demo:History</c> to <c>false</c> for a demo company without past activity (the tests start from empty timesheets).</summary>
+    public const string HistorySetting = "Demo:History";
+
     public static async Task SeedAsync(IServiceProvider services, IReadOnlyList<(Guid Id, bool PartTime)> employees, CancellationToken ct)
     {
+        if (!services.GetRequiredService<IConfiguration>().GetValue(HistorySetting, true))
+        {
+            return;
+        }
+
         var db = services.GetRequiredService<UrakataDbContext>();
         var rule = await services.GetRequiredService<AttendanceBook>().DefaultRuleAsync(ct);
         var today = JapanTime.Today(services.GetRequiredService<TimeProvider>());

@@ -50,6 +50,8 @@ public class UrakataFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Urakata", Database.ConnectionString);
         builder.UseSetting("Storage:DataPath", Database.Folder);
         builder.UseSetting("Demo:Seed", "false");
+        // Demo companies in tests start without past clock records: each test writes the attendance it asserts on.
+        builder.UseSetting("Demo:History", "false");
         builder.UseSetting("Security:SecureCookies", "true");
         builder.UseSetting("Security:LoginsPerMinute", "1000");
         foreach (var (key, value) in ExtraSettings)

@@ -58,11 +58,15 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
                 new Urakata.Accounting.Recurring.RecurringEntryInput(secret, 27, new DateOnly(2026, 4, 1), null, secret, lines));
             var employee = await sp.GetRequiredService<Urakata.People.Employees.EmployeeDirectory>().CreateAsync(new Urakata.People.Employees.EmployeeInput(
                 "B001", secret, "ヒミツ", null, new DateOnly(2026, 4, 1), Urakata.People.Employees.EmploymentType.Regular));
+            var lifeEvent = await sp.GetRequiredService<Urakata.People.Events.EmployeeEvents>().RecordAsync(employee.Id,
+                new Urakata.People.Events.EmployeeEventInput(Urakata.People.Events.EmployeeEventKind.Retirement, new DateOnly(2027, 3, 31), Note: secret));
             var close = await sp.GetRequiredService<Urakata.People.Attendance.AttendanceMonthClose>().CloseAsync(new Urakata.People.Attendance.CloseMonthBody(null, "2026-05"));
             return new Dictionary<Type, Guid>
             {
                 [typeof(Urakata.People.Attendance.AttendanceClose)] = close.Id,
                 [typeof(Urakata.People.Employees.Employee)] = employee.Id,
+                [typeof(Urakata.People.Events.EmployeeEvent)] = lifeEvent.Id,
+                [typeof(Urakata.People.Events.EmployeeTask)] = lifeEvent.Tasks[0].Id,
                 [typeof(Account)] = account.Id,
                 [typeof(SubAccount)] = sub.Id,
                 [typeof(Partner)] = partner.Id,
