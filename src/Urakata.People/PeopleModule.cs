@@ -11,7 +11,8 @@ namespace Urakata.People;
 
 /// <summary>
 /// 人事: the employee master (社員台帳) with pay accounts, dependants and the マイナンバー vault, its list, export and CSV
-/// import. The labour-law rules of attendance and paid leave (<c>Attendance/</c>, <c>Leave/</c>) are pure functions so far.
+/// import; attendance (<c>Attendance/</c>); leave (<c>Leave/</c>): types, grants by a daily job, 休暇申請 through the
+/// approval engine, 年5日 reminders and the 年次有給休暇管理簿.
 /// </summary>
 public sealed class PeopleModule : IUrakataModule
 {
@@ -27,6 +28,8 @@ public sealed class PeopleModule : IUrakataModule
         new(PeoplePermissions.AttendanceKiosk, "打刻端末(社員番号で打刻)", "Clock terminal (clock by employee number)", "people"),
         new(PeoplePermissions.AttendanceRules, "36協定の設定", "Set the overtime agreement (36協定)", "people"),
         new(PeoplePermissions.AttendanceClose, "勤怠締め・締め解除(部署・全社)", "Close and reopen attendance months (by department or company)", "people"),
+        new(PeoplePermissions.LeaveRead, "他の社員の有給残・年次有給休暇管理簿の閲覧", "Read other employees' leave balances and leave registers", "people"),
+        new(PeoplePermissions.LeaveManage, "休暇の種類・付与・設定の管理(年5日の通知を受ける)", "Manage leave types, grants and settings (receives 5-day reminders)", "people"),
     ];
 
     public IEnumerable<MenuItem> MenuItems =>
@@ -35,9 +38,12 @@ public sealed class PeopleModule : IUrakataModule
         new("people", "Menu.People.Import", "people/import", MudBlazor.Icons.Material.Filled.UploadFile, PeoplePermissions.EmployeesManage, Order: 31),
         new("people", "Menu.People.Me", "people/me", MudBlazor.Icons.Material.Filled.Person, Order: 32),
         new("people", "Menu.People.Attendance", "people/attendance", MudBlazor.Icons.Material.Filled.AccessTime, Order: 33),
-        new("people", "Menu.People.Tasks", "people/tasks", MudBlazor.Icons.Material.Filled.Checklist, Order: 35),
-        new("people", "Menu.People.Checklists", "people/checklists", MudBlazor.Icons.Material.Filled.PlaylistAddCheck, PeoplePermissions.EmployeesManage, Order: 36),
         new("people", "Menu.People.AttendanceList", "people/attendance/list", MudBlazor.Icons.Material.Filled.TableChart, PeoplePermissions.AttendanceRead, Order: 34),
+        new("people", "Menu.People.Leave", "people/leave", MudBlazor.Icons.Material.Filled.BeachAccess, Order: 35),
+        new("people", "Menu.People.LeaveManage", "people/leave/manage", MudBlazor.Icons.Material.Filled.EventAvailable, PeoplePermissions.LeaveRead, Order: 36),
+        new("people", "Menu.People.LeaveTypes", "people/leave/types", MudBlazor.Icons.Material.Filled.Category, PeoplePermissions.LeaveManage, Order: 37),
+        new("people", "Menu.People.Tasks", "people/tasks", MudBlazor.Icons.Material.Filled.Checklist, Order: 38),
+        new("people", "Menu.People.Checklists", "people/checklists", MudBlazor.Icons.Material.Filled.PlaylistAddCheck, PeoplePermissions.EmployeesManage, Order: 39),
     ];
 
     public IEnumerable<(string RoleKey, string Permission)> DemoGrants =>
@@ -49,16 +55,21 @@ public sealed class PeopleModule : IUrakataModule
         ("hr", PeoplePermissions.AttendanceRead),
         ("hr", PeoplePermissions.AttendanceClose),
         ("hr", PeoplePermissions.AttendanceRules),
+        ("hr", PeoplePermissions.LeaveRead),
+        ("hr", PeoplePermissions.LeaveManage),
     ];
 
     public IEnumerable<Type> HomeCards => [typeof(Components.ClockCard), typeof(Components.TasksCard)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>().AddScoped<Attendance.AttendanceBook>().AddScoped<Attendance.ILeaveCalendar, Attendance.NoLeaveCalendar>()
+        services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>().AddScoped<Attendance.AttendanceBook>()
+            .AddScoped<Attendance.ILeaveCalendar, Leave.LeaveTakingsCalendar>()
             .AddScoped<Events.EmployeeEvents>()
             .AddScoped<Attendance.AttendanceMonthClose>().AddScoped<Attendance.Timesheets>().AddScoped<Attendance.OvertimeWatch>()
+            .AddScoped<Leave.LeaveBook>().AddScoped<Leave.Grants.LeaveGrants>().AddScoped<Leave.Grants.LeaveJob>().AddScoped<Leave.FiveDays.FiveDayAlerts>()
+            .AddScoped<Leave.Register.LeaveRegister>()
             .AddRequestKind(SelfService.ChangeRequests.Address).AddRequestKind(SelfService.ChangeRequests.PayAccount)
-            .AddRequestKind(Attendance.AttendanceCorrections.Definition);
+            .AddRequestKind(Attendance.AttendanceCorrections.Definition).AddRequestKind(Leave.Requests.LeaveRequests.Definition);
 
     public void AddJobs(IQuartzBuilder quartz)
     {
@@ -66,6 +77,10 @@ public sealed class PeopleModule : IUrakataModule
         // 00:10 Japan time: a 4月1日付 異動 is in the master and the org chart before anyone signs in on April 1.
         quartz.AddTrigger(t => t.ForJob(Events.EmployeeEventsJob.Key).WithIdentity("people.events.daily")
             .WithCronSchedule("0 10 0 * * ?", c => c.InTimeZone(Platform.Kernel.JapanTime.Zone)));
+        quartz.AddJob<Leave.Grants.LeaveJob>(j => j.WithIdentity(Leave.Grants.LeaveJob.Key));
+        // 05:00 Japan time, every day: grants dated today exist before anyone looks at a balance or files leave.
+        quartz.AddTrigger(t => t.ForJob(Leave.Grants.LeaveJob.Key).WithIdentity("people.leave.early")
+            .WithCronSchedule("0 0 5 * * ?", c => c.InTimeZone(Platform.Kernel.JapanTime.Zone)));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -92,4 +107,8 @@ public static class PeoplePermissions
     public const string AttendanceClose = "people.attendance.close";
     /// <summary>The company's 36協定 figures (限度時間, 特別条項, 起算月).</summary>
     public const string AttendanceRules = "people.attendance.rules";
+    /// <summary>Other employees' paid-leave balances, the 有給管理 list and the 年次有給休暇管理簿 (one's own needs only a sign-in).</summary>
+    public const string LeaveRead = "people.leave.read";
+    /// <summary>Leave types, manual and opening-balance grants, the company's leave settings; holders get the 年5日 reminders.</summary>
+    public const string LeaveManage = "people.leave.manage";
 }

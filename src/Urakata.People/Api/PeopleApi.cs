@@ -73,6 +73,7 @@ internal static class PeopleApi
         }).DisableAntiforgery();
 
         MapAttendance(g);
+        LeaveApi.Map(g);
     }
 
     /// <summary>
