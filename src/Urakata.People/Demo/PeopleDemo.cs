@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Urakata.People.Employees;
+using Urakata.People.Leave;
+using Urakata.People.Leave.Records;
 using Urakata.Platform.Data;
 
 namespace Urakata.People.Demo;
 
 /// <summary>
 /// The demo company's people in the 社員台帳: one employee per member with a post in the org chart, with that post's
-/// department and position, plausible dates, a pay account and — for a few — dependants and a part-time schedule; then
-/// their clock records (<see cref="AttendanceDemo"/>).
+/// department and position, plausible dates, a pay account and — for a few — dependants and a part-time schedule — their
+/// last two 年次有給休暇 grants (full attendance assumed), so balances and the 年5日 list show something, and their clock
+/// records (<see cref="AttendanceDemo"/>).
 /// </summary>
 internal static class PeopleDemo
 {
@@ -29,6 +32,7 @@ internal static class PeopleDemo
         var directory = services.GetRequiredService<EmployeeDirectory>();
         var vault = services.GetRequiredService<MyNumberVault>();
         var employees = new List<(Guid Id, bool PartTime)>();
+        var today = Platform.Kernel.JapanTime.Today(services.GetRequiredService<TimeProvider>());
         for (var i = 0; i < members.Count; i++)
         {
             var m = members[i];
@@ -57,8 +61,15 @@ internal static class PeopleDemo
                 var first11 = $"{12345678900L + i:00000000000}";
                 await vault.SetAsync(employee.Id, first11 + MyNumber.CheckDigit(first11), null, ct);
             }
+
+            var work = new ScheduledWork((partTime ? 3 * 6 : 5 * 8) * 60, partTime ? 3 : 5);
+            foreach (var grant in GrantSchedule.For(employee.HireDate, today).TakeLast(2))
+            {
+                db.Add(LeaveGrant.Auto(employee.Id, grant, PaidLeaveGrantRules.DaysFor(PaidLeaveGrantRules.TableFor(work), grant.Number), new AttendanceRate(1, 1)));
+            }
         }
 
+        await db.SaveChangesAsync(ct);
         await AttendanceDemo.SeedAsync(services, employees, ct);
     }
 }

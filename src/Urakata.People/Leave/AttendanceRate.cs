@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Urakata.People.Leave;
 
 /// <summary>不就労の事由: why a scheduled work day (所定労働日) was not worked.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<NonWorkReason>))]
 public enum NonWorkReason
 {
     /// <summary>年次有給休暇 taken.</summary>
@@ -22,6 +25,7 @@ public enum NonWorkReason
 }
 
 /// <summary>How the 8割 test treats a day: as attended, as not a 全労働日 at all, or as an absence.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AttendanceTreatment>))]
 public enum AttendanceTreatment
 {
     Attended,

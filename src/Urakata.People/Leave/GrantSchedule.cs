@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Urakata.Platform.Domain;
 
 namespace Urakata.People.Leave;
 
 /// <summary>Where the first grant falls when a company grants on a uniform date.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FirstGrantTiming>))]
 public enum FirstGrantTiming
 {
     /// <summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Urakata.People.Leave;
 
 /// <summary>How much of a day a taking of paid leave is: a day, a half day (半日単位), or hours (時間単位年休).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<LeaveUnit>))]
 public enum LeaveUnit
 {
     FullDay,
@@ -9,6 +12,7 @@ public enum LeaveUnit
 }
 
 /// <summary>Who set the date: the employee (時季指定権), a 計画的付与 agreement (39条6項), or the employer's 時季指定 (39条7項).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<LeaveSource>))]
 public enum LeaveSource
 {
     Requested,

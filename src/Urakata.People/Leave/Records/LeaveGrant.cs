@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Urakata.Platform.Domain;
 
 namespace Urakata.People.Leave.Records;
 
 /// <summary>Where a grant comes from: the daily grant job, HR by hand, or the balance a company brought when it moved in.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GrantSource>))]
 public enum GrantSource
 {
     Auto,

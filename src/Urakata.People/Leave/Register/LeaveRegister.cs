@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Urakata.People.Leave.Records;
 
 namespace Urakata.People.Leave.Register;
 
 /// <summary>What a row of the 管理簿 records: a grant (基準日), leave taken (時季), or days that lapsed unused (時効).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RegisterEntryKind>))]
 public enum RegisterEntryKind
 {
     Grant,
