@@ -61,12 +61,14 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
             var lifeEvent = await sp.GetRequiredService<Urakata.People.Events.EmployeeEvents>().RecordAsync(employee.Id,
                 new Urakata.People.Events.EmployeeEventInput(Urakata.People.Events.EmployeeEventKind.Retirement, new DateOnly(2027, 3, 31), Note: secret));
             var close = await sp.GetRequiredService<Urakata.People.Attendance.AttendanceMonthClose>().CloseAsync(new Urakata.People.Attendance.CloseMonthBody(null, "2026-05"));
+            var leaveType = await sp.GetRequiredService<Urakata.People.Leave.LeaveBook>().AddTypeAsync(new Urakata.People.Leave.LeaveTypeInput("b-secret", secret, null, true));
             return new Dictionary<Type, Guid>
             {
                 [typeof(Urakata.People.Attendance.AttendanceClose)] = close.Id,
                 [typeof(Urakata.People.Employees.Employee)] = employee.Id,
                 [typeof(Urakata.People.Events.EmployeeEvent)] = lifeEvent.Id,
                 [typeof(Urakata.People.Events.EmployeeTask)] = lifeEvent.Tasks[0].Id,
+                [typeof(Urakata.People.Leave.Records.LeaveType)] = leaveType.Id,
                 [typeof(Account)] = account.Id,
                 [typeof(SubAccount)] = sub.Id,
                 [typeof(Partner)] = partner.Id,
