@@ -39,27 +39,48 @@ public sealed class LeaveBook(UrakataDbContext db, CurrentUser currentUser, Perm
 {
     public DateOnly Today => JapanTime.Today(clock);
 
-    /// <summary>The company's leave types, the defaults added on first use.</summary>
-    public async Task<List<LeaveType>> TypesAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The company's leave types, the defaults added on first use. Without saving (inside the approval
+    /// engine's hooks: <c>save: false</c>) they are only added to the unit of work and commit with the request — saving there would also
+    /// commit the request number taken before the hook, and a refusal would then leave a gap in the numbering.
+    /// </summary>
+    public Task<List<LeaveType>> TypesAsync(CancellationToken ct = default) => TypesAsync(save: true, ct);
+
+    /// <inheritdoc cref="TypesAsync(CancellationToken)"/>
+    public async Task<List<LeaveType>> TypesAsync(bool save, CancellationToken ct)
     {
-        var types = await db.Set<LeaveType>().OrderBy(t => t.SortOrder).ThenBy(t => t.Code).ToListAsync(ct);
+        var types = db.Set<LeaveType>().Local.Where(t => db.Entry(t).State == EntityState.Added).ToList();
+        if (types.Count == 0)
+        {
+            types = await db.Set<LeaveType>().ToListAsync(ct);
+        }
         if (types.Count == 0)
         {
             types = [.. LeaveType.Defaults()];
             db.AddRange(types);
-            await db.SaveChangesAsync(ct);
+            if (save)
+            {
+                await db.SaveChangesAsync(ct);
+            }
         }
-        return types;
+        return [.. types.OrderBy(t => t.SortOrder).ThenBy(t => t.Code, StringComparer.Ordinal)];
     }
 
-    public async Task<LeaveSettings> SettingsAsync(CancellationToken ct = default)
+    /// <summary>The company's leave settings, made on first use (saving as for <see cref="TypesAsync(bool, CancellationToken)"/>).</summary>
+    public Task<LeaveSettings> SettingsAsync(CancellationToken ct = default) => SettingsAsync(save: true, ct);
+
+    /// <inheritdoc cref="SettingsAsync(CancellationToken)"/>
+    public async Task<LeaveSettings> SettingsAsync(bool save, CancellationToken ct)
     {
-        var settings = await db.Set<LeaveSettings>().FirstOrDefaultAsync(ct);
+        var settings = db.Set<LeaveSettings>().Local.FirstOrDefault() ?? await db.Set<LeaveSettings>().FirstOrDefaultAsync(ct);
         if (settings is null)
         {
             settings = new LeaveSettings();
             db.Add(settings);
-            await db.SaveChangesAsync(ct);
+            if (save)
+            {
+                await db.SaveChangesAsync(ct);
+            }
         }
         return settings;
     }
@@ -176,12 +197,14 @@ public sealed class LeaveBook(UrakataDbContext db, CurrentUser currentUser, Perm
     }
 
     /// <summary>Everything about one employee's leave: the ledger (paid grants and takings replayed) and the rows it came from.</summary>
-    internal async Task<EmployeeLeave> LoadAsync(Employee employee, CancellationToken ct)
+    internal async Task<EmployeeLeave> LoadAsync(Employee employee, CancellationToken ct) => await LoadAsync(employee, save: true, ct);
+
+    internal async Task<EmployeeLeave> LoadAsync(Employee employee, bool save, CancellationToken ct)
     {
         var grants = await db.Set<LeaveGrant>().AsNoTracking().Where(g => g.EmployeeId == employee.Id).OrderBy(g => g.GrantDate).ToListAsync(ct);
         var takings = await db.Set<TakenLeave>().AsNoTracking().Where(t => t.EmployeeId == employee.Id).OrderBy(t => t.Date).ToListAsync(ct);
-        var types = await TypesAsync(ct);
-        var settings = await SettingsAsync(ct);
+        var types = await TypesAsync(save, ct);
+        var settings = await SettingsAsync(save, ct);
         var rule = await attendance.DefaultRuleAsync(ct);
         return EmployeeLeave.Build(employee, rule, settings, types, grants, takings);
     }

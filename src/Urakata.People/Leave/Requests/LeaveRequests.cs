@@ -76,7 +76,7 @@ public sealed class LeaveRequestHandler(UrakataDbContext db, LeaveBook book, Att
         var employee = await db.Set<Employee>().AsNoTracking().SingleOrDefaultAsync(e => e.UserId == request.ApplicantId, ct)
             ?? throw Invalid("", PeopleMessages.SelfServiceNoEmployee);
         var typeName = LeaveRequests.Text(request, "leave_type");
-        var type = (await book.TypesAsync(ct)).FirstOrDefault(t => t.Active && (t.Name == typeName || t.Code == typeName || t.NameEn == typeName))
+        var type = (await book.TypesAsync(save: false, ct)).FirstOrDefault(t => t.Active && (t.Name == typeName || t.Code == typeName || t.NameEn == typeName))
             ?? throw Invalid("leave_type", PeopleMessages.Format(PeopleMessages.LeaveTypeUnknown, typeName));
         if (LeaveRequests.Date(request, "from") is not { } from)
         {
@@ -107,7 +107,7 @@ public sealed class LeaveRequestHandler(UrakataDbContext db, LeaveBook book, Att
             throw Invalid("unit", PeopleMessages.LeavePartDayOneDate);
         }
 
-        var leave = await book.LoadAsync(employee, ct);
+        var leave = await book.LoadAsync(employee, save: false, ct);
         var hours = 0;
         if (unit == LeaveUnit.Hours)
         {
@@ -195,7 +195,7 @@ public sealed class LeaveRequestHandler(UrakataDbContext db, LeaveBook book, Att
         var others = await db.Set<ApprovalRequest>().AsNoTracking()
             .Where(r => r.ApplicantId == request.ApplicantId && r.KindCode == LeaveRequests.Kind && r.Status == RequestStatus.InProgress && r.Id != request.Id)
             .ToListAsync(ct);
-        var paidNames = (await book.TypesAsync(ct)).Where(t => t.IsAnnualPaidLeave).SelectMany(t => new[] { t.Name, t.Code, t.NameEn }).ToHashSet();
+        var paidNames = (await book.TypesAsync(save: false, ct)).Where(t => t.IsAnnualPaidLeave).SelectMany(t => new[] { t.Name, t.Code, t.NameEn }).ToHashSet();
         var daysOff = (await db.CompanyHolidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct)).ToHashSet();
         var result = new List<Pending>();
         foreach (var r in others)
