@@ -70,15 +70,35 @@ public sealed class LeaveGrants(UrakataDbContext db, LeaveBook book, AttendanceB
         var granted = 0;
         foreach (var chunk in due.Chunk(Chunk))
         {
-            var ids = chunk.Select(d => d.Employee.Id).ToList();
-            var worked = (await db.Set<AttendanceDay>().AsNoTracking().Where(a => ids.Contains(a.EmployeeId) && a.Date >= from && a.Date < through)
-                .Select(a => new { a.EmployeeId, a.Date }).ToListAsync(ct)).ToLookup(a => a.EmployeeId, a => a.Date);
-            var leave = (await db.Set<TakenLeave>().AsNoTracking().Where(t => ids.Contains(t.EmployeeId) && t.Date >= from && t.Date < through && t.Unit != LeaveUnit.Hours)
-                .Select(t => new { t.EmployeeId, t.Date, t.LeaveTypeId }).ToListAsync(ct)).ToLookup(t => t.EmployeeId);
+            var worked = new Dictionary<Guid, int>();
+            // Counted in SQL per 8割 period (employees due on one day share a handful of periods): work days with a record.
+            foreach (var period in chunk.GroupBy(d => (d.Grant.AttendanceFrom, d.Grant.GrantDate)))
+            {
+                var (start, end) = period.Key;
+                var ids = period.Select(d => d.Employee.Id).ToList();
+                var restDays = Days(start, end).Where(d => !workDays.Contains(d)).ToList();
+                foreach (var row in await db.Set<AttendanceDay>().AsNoTracking()
+                    .Where(a => ids.Contains(a.EmployeeId) && a.Date >= start && a.Date < end && !restDays.Contains(a.Date))
+                    .GroupBy(a => a.EmployeeId).Select(g => new { g.Key, Days = g.Count() }).ToListAsync(ct))
+                {
+                    worked[row.Key] = row.Days;
+                }
+            }
+            // Leave on work days without a record counts by its type; only those few dates are read row by row.
+            var chunkIds = chunk.Select(d => d.Employee.Id).ToList();
+            var leave = await db.Set<TakenLeave>().AsNoTracking()
+                .Where(t => chunkIds.Contains(t.EmployeeId) && t.Date >= from && t.Date < through && t.Unit != LeaveUnit.Hours)
+                .Select(t => new { t.EmployeeId, t.Date, t.LeaveTypeId }).ToListAsync(ct);
+            var leaveIds = leave.Select(t => t.EmployeeId).Distinct().ToList();
+            var leaveDates = leave.Select(t => t.Date).Distinct().ToList();
+            var workedOnLeaveDates = leave.Count == 0 ? [] : (await db.Set<AttendanceDay>().AsNoTracking()
+                .Where(a => leaveIds.Contains(a.EmployeeId) && leaveDates.Contains(a.Date))
+                .Select(a => new { a.EmployeeId, a.Date }).ToListAsync(ct)).Select(a => (a.EmployeeId, a.Date)).ToHashSet();
+            var leaveByEmployee = leave.Where(t => !workedOnLeaveDates.Contains((t.EmployeeId, t.Date))).ToLookup(t => t.EmployeeId);
             foreach (var (employee, scheduled) in chunk)
             {
-                var rate = Rate(scheduled, workDays, worked[employee.Id].ToHashSet(),
-                    leave[employee.Id].GroupBy(t => t.Date).ToDictionary(g => g.Key, g => types[g.First().LeaveTypeId].Treatment));
+                var rate = Rate(scheduled, workDays, worked.GetValueOrDefault(employee.Id),
+                    leaveByEmployee[employee.Id].GroupBy(t => t.Date).ToDictionary(g => g.Key, g => types[g.First().LeaveTypeId].Treatment));
                 var work = employee.ScheduledWork() ?? new ScheduledWork(5 * rule.ScheduledMinutes, 5);
                 db.Add(LeaveGrant.Auto(employee.Id, scheduled, PaidLeaveGrantRules.DaysToGrant(work, scheduled.Number, rate), rate));
                 granted++;
@@ -99,39 +119,27 @@ public sealed class LeaveGrants(UrakataDbContext db, LeaveBook book, AttendanceB
     }
 
     /// <summary>
-    /// 8割 over the grant's period: 所定労働日 with a clock record are worked; a work day without one but with leave counts
-    /// by the leave type's treatment; the part of the period cut off by granting early is attended (通達 平6.1.4 基発1号).
+    /// 8割 over the grant's period: the 所定労働日 with a clock record (<paramref name="worked"/>, counted by the caller)
+    /// are worked; a work day without one but with leave (<paramref name="leaveWithoutWork"/>) counts by the leave type's
+    /// treatment; the part of the period cut off by granting early is attended (通達 平6.1.4 基発1号).
     /// </summary>
-    internal static AttendanceRate Rate(ScheduledGrant grant, IReadOnlySet<DateOnly> workDays, IReadOnlySet<DateOnly> worked, IReadOnlyDictionary<DateOnly, AttendanceTreatment> leave)
+    internal static AttendanceRate Rate(ScheduledGrant grant, IReadOnlySet<DateOnly> workDays, int worked, IReadOnlyDictionary<DateOnly, AttendanceTreatment> leaveWithoutWork)
     {
-        int scheduled = 0, days = 0, attendedLeave = 0, excludedLeave = 0, deemed = 0;
-        for (var d = grant.AttendanceFrom; d < grant.GrantDate; d = d.AddDays(1))
-        {
-            if (!workDays.Contains(d))
-            {
-                continue;
-            }
-            scheduled++;
-            if (worked.Contains(d))
-            {
-                days++;
-            }
-            else if (leave.TryGetValue(d, out var treatment))
-            {
-                attendedLeave += treatment == AttendanceTreatment.Attended ? 1 : 0;
-                excludedLeave += treatment == AttendanceTreatment.Excluded ? 1 : 0;
-            }
-        }
-        for (var d = grant.GrantDate; grant.DeemedAttendedThrough is { } end && d <= end; d = d.AddDays(1))
-        {
-            deemed += workDays.Contains(d) ? 1 : 0;
-        }
+        var scheduled = Days(grant.AttendanceFrom, grant.GrantDate).Count(workDays.Contains);
+        var inPeriod = leaveWithoutWork.Where(l => l.Key >= grant.AttendanceFrom && l.Key < grant.GrantDate && workDays.Contains(l.Key)).Select(l => l.Value).ToList();
+        var attendedLeave = inPeriod.Count(t => t == AttendanceTreatment.Attended);
+        var excludedLeave = inPeriod.Count(t => t == AttendanceTreatment.Excluded);
+        var deemed = grant.DeemedAttendedThrough is { } through ? Days(grant.GrantDate, through.AddDays(1)).Count(workDays.Contains) : 0;
         // The leave type's treatment goes in under the statutory reason treated the same way (leave taken: attended;
         // a day that is not a 全労働日: excluded, as an employer-caused day is).
-        return AttendanceRateRule.Compute(new AttendanceRateInput(scheduled, days)
+        return AttendanceRateRule.Compute(new AttendanceRateInput(scheduled, worked)
         {
             NonWorkDays = new Dictionary<NonWorkReason, int> { [NonWorkReason.PaidLeave] = attendedLeave, [NonWorkReason.EmployerCaused] = excludedLeave },
             DeemedAttendedDays = deemed,
         });
     }
+
+    /// <summary>Dates from <paramref name="from"/> up to, not including, <paramref name="until"/>.</summary>
+    private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly until) =>
+        Enumerable.Range(0, Math.Max(0, until.DayNumber - from.DayNumber)).Select(from.AddDays);
 }
