@@ -54,6 +54,14 @@ internal sealed class LeaveCompany(LeaveFactory factory, TestCompany company, Ht
         return (await response.Content.ReadFromJsonAsync<EmployeeDto>(Json))!;
     }
 
+    /// <summary>Hired on 24 May 2026 and present on every work day since: the first grant falls due on <see cref="LeaveFactory.Today"/>.</summary>
+    public async Task<EmployeeDto> HiredSixMonthsAgoAsync(string number, int daysPerWeek = 5, int minutesPerDay = 480)
+    {
+        var employee = await HireAsync(number, new DateOnly(2026, 5, 24), daysPerWeek, minutesPerDay);
+        await AttendAsync(employee.Id, employee.HireDate, LeaveFactory.Today);
+        return employee;
+    }
+
     /// <summary>Attendance records on the work days (default rule) from <paramref name="from"/> up to, not including, <paramref name="until"/>; <paramref name="every"/> 2 records every other one.</summary>
     public Task<int> AttendAsync(Guid employeeId, DateOnly from, DateOnly until, int every = 1) => InCompanyAsync(async sp =>
     {

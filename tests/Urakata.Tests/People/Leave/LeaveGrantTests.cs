@@ -17,8 +17,7 @@ public sealed class LeaveGrantTests(LeaveFactory factory) : IClassFixture<LeaveF
     public async Task GrantJob_HiredSixMonthsAgo_GrantsTenDays()
     {
         var c = await LeaveCompany.CreateAsync(factory, "six");
-        var e = await c.HireAsync("L001", Day("2026-05-24"));
-        await c.AttendAsync(e.Id, Day("2026-05-24"), Day("2026-11-24"));
+        var e = await c.HiredSixMonthsAgoAsync("L001");
 
         Assert.Equal(1, await c.GrantDueAsync(LeaveFactory.Today));
 
@@ -35,8 +34,7 @@ public sealed class LeaveGrantTests(LeaveFactory factory) : IClassFixture<LeaveF
     {
         var c = await LeaveCompany.CreateAsync(factory, "prop");
         // 4 days × 6 h = 24 h a week: under 30 h and ≤ 4 days → 比例付与 (労基則24条の3).
-        var e = await c.HireAsync("L002", Day("2026-05-24"), daysPerWeek: 4, minutesPerDay: 360);
-        await c.AttendAsync(e.Id, Day("2026-05-24"), Day("2026-11-24"));
+        var e = await c.HiredSixMonthsAgoAsync("L002", daysPerWeek: 4, minutesPerDay: 360);
 
         await c.GrantDueAsync(LeaveFactory.Today);
 
@@ -69,8 +67,7 @@ public sealed class LeaveGrantTests(LeaveFactory factory) : IClassFixture<LeaveF
     public async Task GrantJob_RunTwice_GrantsOnce()
     {
         var c = await LeaveCompany.CreateAsync(factory, "twice");
-        var e = await c.HireAsync("L004", Day("2026-05-24"));
-        await c.AttendAsync(e.Id, Day("2026-05-24"), Day("2026-11-24"));
+        var e = await c.HiredSixMonthsAgoAsync("L004");
 
         Assert.Equal(1, await c.GrantDueAsync(LeaveFactory.Today));
         Assert.Equal(0, await c.GrantDueAsync(LeaveFactory.Today));
