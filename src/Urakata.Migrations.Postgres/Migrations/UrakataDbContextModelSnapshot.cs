@@ -1942,6 +1942,291 @@ namespace Urakata.Migrations.Postgres.Migrations
                     b.ToTable("hr_employee_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Urakata.People.Leave.Records.FiveDayAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly>("DutyFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("duty_from");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_leave_five_day_alerts");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_leave_five_day_alerts_employee_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "DutyFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_leave_five_day_alerts_company_id_employee_id_duty_from");
+
+                    b.ToTable("hr_leave_five_day_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.LeaveGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AttendedDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("attended_days");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<decimal>("Days")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("days");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateOnly>("GrantDate")
+                        .HasColumnType("date")
+                        .HasColumnName("grant_date");
+
+                    b.Property<int?>("GrantNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("grant_number");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("TotalWorkDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_work_days");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_leave_grants");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_leave_grants_employee_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "GrantDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_leave_grants_company_id_employee_id_grant_date");
+
+                    b.ToTable("hr_leave_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.LeaveSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("FirstGrant")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("first_grant");
+
+                    b.Property<int>("HourlyLeaveDaysPerYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("hourly_leave_days_per_year");
+
+                    b.Property<int?>("UniformDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("uniform_day");
+
+                    b.Property<int?>("UniformMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("uniform_month");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_leave_settings");
+
+                    b.HasIndex("CompanyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_leave_settings_company_id");
+
+                    b.ToTable("hr_leave_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.LeaveType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<bool>("IsSystem")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_system");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<bool>("Paid")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Treatment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("treatment");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_leave_types");
+
+                    b.HasIndex("CompanyId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_leave_types_company_id_code");
+
+                    b.ToTable("hr_leave_types", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.TakenLeave", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("integer")
+                        .HasColumnName("hours");
+
+                    b.Property<Guid>("LeaveTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leave_type_id");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_leave_takings");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_leave_takings_employee_id");
+
+                    b.HasIndex("LeaveTypeId")
+                        .HasDatabaseName("ix_hr_leave_takings_leave_type_id");
+
+                    b.HasIndex("CompanyId", "RequestId")
+                        .HasDatabaseName("ix_hr_leave_takings_company_id_request_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "Date")
+                        .HasDatabaseName("ix_hr_leave_takings_company_id_employee_id_date");
+
+                    b.ToTable("hr_leave_takings", (string)null);
+                });
+
             modelBuilder.Entity("Urakata.Platform.Api.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3451,6 +3736,43 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_hr_employee_tasks_hr_employee_events_event_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.FiveDayAlert", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_leave_five_day_alerts_hr_employees_employee_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.LeaveGrant", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_leave_grants_hr_employees_employee_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.TakenLeave", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_leave_takings_hr_employees_employee_id");
+
+                    b.HasOne("Urakata.People.Leave.Records.LeaveType", null)
+                        .WithMany()
+                        .HasForeignKey("LeaveTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_leave_takings_hr_leave_types_leave_type_id");
                 });
 
             modelBuilder.Entity("Urakata.Platform.Domain.CompanyMembership", b =>

@@ -1935,6 +1935,291 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.ToTable("hr_employee_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Urakata.People.Leave.Records.FiveDayAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly>("DutyFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("duty_from");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_leave_five_day_alerts");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_leave_five_day_alerts_employee_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "DutyFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_leave_five_day_alerts_company_id_employee_id_duty_from");
+
+                    b.ToTable("hr_leave_five_day_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.LeaveGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AttendedDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attended_days");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<decimal>("Days")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("days");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateOnly>("GrantDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grant_date");
+
+                    b.Property<int?>("GrantNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grant_number");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("TotalWorkDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_work_days");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_leave_grants");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_leave_grants_employee_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "GrantDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_leave_grants_company_id_employee_id_grant_date");
+
+                    b.ToTable("hr_leave_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.LeaveSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("FirstGrant")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_grant");
+
+                    b.Property<int>("HourlyLeaveDaysPerYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hourly_leave_days_per_year");
+
+                    b.Property<int?>("UniformDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uniform_day");
+
+                    b.Property<int?>("UniformMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uniform_month");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_leave_settings");
+
+                    b.HasIndex("CompanyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_leave_settings_company_id");
+
+                    b.ToTable("hr_leave_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.LeaveType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<bool>("IsSystem")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_system");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<bool>("Paid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Treatment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("treatment");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_leave_types");
+
+                    b.HasIndex("CompanyId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_leave_types_company_id_code");
+
+                    b.ToTable("hr_leave_types", (string)null);
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.TakenLeave", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hours");
+
+                    b.Property<Guid>("LeaveTypeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leave_type_id");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_leave_takings");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_leave_takings_employee_id");
+
+                    b.HasIndex("LeaveTypeId")
+                        .HasDatabaseName("ix_hr_leave_takings_leave_type_id");
+
+                    b.HasIndex("CompanyId", "RequestId")
+                        .HasDatabaseName("ix_hr_leave_takings_company_id_request_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "Date")
+                        .HasDatabaseName("ix_hr_leave_takings_company_id_employee_id_date");
+
+                    b.ToTable("hr_leave_takings", (string)null);
+                });
+
             modelBuilder.Entity("Urakata.Platform.Api.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3444,6 +3729,43 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_hr_employee_tasks_hr_employee_events_event_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.FiveDayAlert", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_leave_five_day_alerts_hr_employees_employee_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.LeaveGrant", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_leave_grants_hr_employees_employee_id");
+                });
+
+            modelBuilder.Entity("Urakata.People.Leave.Records.TakenLeave", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_leave_takings_hr_employees_employee_id");
+
+                    b.HasOne("Urakata.People.Leave.Records.LeaveType", null)
+                        .WithMany()
+                        .HasForeignKey("LeaveTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_leave_takings_hr_leave_types_leave_type_id");
                 });
 
             modelBuilder.Entity("Urakata.Platform.Domain.CompanyMembership", b =>

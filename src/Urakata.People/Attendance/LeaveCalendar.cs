@@ -15,10 +15,3 @@ public interface ILeaveCalendar
 {
     Task<IReadOnlyList<LeaveOnDate>> TakenAsync(IReadOnlyCollection<Guid> employeeIds, DateOnly from, DateOnly toInclusive, CancellationToken ct = default);
 }
-
-/// <summary>No leave recorded anywhere: the calendar until the leave module registers its own.</summary>
-internal sealed class NoLeaveCalendar : ILeaveCalendar
-{
-    public Task<IReadOnlyList<LeaveOnDate>> TakenAsync(IReadOnlyCollection<Guid> employeeIds, DateOnly from, DateOnly toInclusive, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<LeaveOnDate>>([]);
-}
