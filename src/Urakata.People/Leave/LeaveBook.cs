@@ -282,7 +282,9 @@ internal sealed class EmployeeLeave
             return new TakingDto(t.Id, t.Date, type.Code, type.NameFor(IsEnglish), type.Paid, t.Unit, t.Hours, t.Source, t.RequestId);
         }).ToList();
         var duties = FiveDayDuties().Select(d => new FiveDayDutyDto(d.From, d.Deadline, d.RequiredDays, d.TakenDays, d.StillRequired, d.IsOverdue(today))).ToList();
-        return new LeaveBalanceDto(Employee.Id, Employee.Number, Employee.Name, today, balance.Remaining.Display(), balance.Remaining.Minutes, balance.Remaining.Days,
+        // The headline figure counts approved leave still to come: what the employee can still ask for.
+        var available = Ledger.AvailableOn(today);
+        return new LeaveBalanceDto(Employee.Id, Employee.Number, Employee.Name, today, available.Display(), available.Minutes, available.Days,
             Ledger.HoursPerDay, balance.HourlyHoursTaken, balance.HourlyHoursCap, grants, takings, duties);
     }
 

@@ -131,6 +131,16 @@ public sealed class LeaveLedger
     }
 
     /// <summary>
+    /// What is left to request on <paramref name="date"/>: the grants usable that day, less every recorded taking — the
+    /// approved leave still to come included, so an approval lowers the figure at once (残日数, 取得予定を差し引き).
+    /// </summary>
+    public LeaveAmount AvailableOn(DateOnly date)
+    {
+        var remaining = Allocate(_takings).Remaining;
+        return Amount(_grants.Where(g => g.IsUsableOn(date)).Sum(g => remaining[g]));
+    }
+
+    /// <summary>
     /// The year the hourly cap counts over: from the latest grant on or before the date to the day before the next
     /// grant (at most a year) — the year of the grant, as 労使協定 commonly define it; carried-over hours count in it.
     /// </summary>

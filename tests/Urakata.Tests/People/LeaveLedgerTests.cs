@@ -31,6 +31,20 @@ public sealed class LeaveLedgerTests
     }
 
     [Fact]
+    public void Available_DeductsApprovedLeaveStillToCome_TheBalanceOnADateDoesNot()
+    {
+        // 10 days granted 2026-04-01; on 2026-11-24, leave approved for 2026-12-10 and a half day on 2026-12-11.
+        var ledger = EightHourLedger(("2026-04-01", 10));
+        ledger.Take(LeaveTaking.FullDay(Day("2026-12-10")));
+        ledger.Take(LeaveTaking.HalfDay(Day("2026-12-11")));
+
+        Assert.Equal(10m, ledger.BalanceOn(Day("2026-11-24")).Remaining.Days);
+        Assert.Equal(8.5m, ledger.AvailableOn(Day("2026-11-24")).Days);
+        // After the grant lapses nothing is available, whatever was planned.
+        Assert.Equal(0m, ledger.AvailableOn(Day("2028-04-01")).Days);
+    }
+
+    [Fact]
     public void Taking_UsesTheOldestGrantFirst_SoLessLapses()
     {
         var ledger = EightHourLedger(("2026-04-01", 10), ("2027-04-01", 11));

@@ -68,13 +68,13 @@ public sealed class FiveDayAlerts(UrakataDbContext db, LeaveBook book, EmployeeA
 
     internal static LeaveStatusDto Status(EmployeeLeave leave, DateOnly today)
     {
-        var balance = leave.Ledger.BalanceOn(today);
         var lastGrant = leave.Grants.Where(g => g.GrantDate <= today && g.Days > 0).MaxBy(g => g.GrantDate);
         // The duty running today, else the latest one already past (overdue shows until a new one starts).
         var duties = leave.FiveDayDuties();
         var duty = duties.FirstOrDefault(d => d.From <= today && today <= d.Deadline) ?? duties.LastOrDefault(d => d.Deadline < today && !d.IsMet);
         var atRisk = duty is not null && !duty.IsMet && today <= duty.Deadline && today > duty.Deadline.AddMonths(-WarnMonths);
-        return new LeaveStatusDto(leave.Employee.Id, leave.Employee.Number, leave.Employee.Name, balance.Remaining.Display(), balance.Remaining.Minutes,
+        var available = leave.Ledger.AvailableOn(today);
+        return new LeaveStatusDto(leave.Employee.Id, leave.Employee.Number, leave.Employee.Name, available.Display(), available.Minutes,
             lastGrant?.GrantDate, lastGrant?.Days, duty?.From, duty?.Deadline, duty?.RequiredDays ?? 0, duty?.TakenDays ?? 0, duty?.StillRequired ?? 0,
             atRisk, duty?.IsOverdue(today) ?? false);
     }
