@@ -57,7 +57,7 @@ public sealed class ApprovalJourneyTests(UrakataServerFixture app, ITestOutputHe
             await Ui.ExpectVisibleAsync(nakamura.Locator("[data-badge='workflow.waiting']"), "the waiting count in the menu");
             await nakamura.Locator("#inbox-table a.request-link", new() { HasText = number }).ClickAsync();
             await nakamura.WaitForURLAsync(new Regex(Regex.Escape(requestPath) + "$"));
-            await ApproveAsync(nakamura, "所属長", "妥当と考えます。");
+            await Ui.ApproveAsync(nakamura, "所属長", "妥当と考えます。");
 
             Step("4. 山本 部長 sends it back to the applicant with a comment");
             var yamamoto = await SignInAsync("yamamoto");
@@ -80,13 +80,13 @@ public sealed class ApprovalJourneyTests(UrakataServerFixture app, ITestOutputHe
 
             Step("6. round 2: 中村 approves again, 山本 sees what changed and approves, 渡辺 decides");
             await Ui.GotoInteractiveAsync(nakamura, requestPath);
-            await ApproveAsync(nakamura, "所属長", null);
+            await Ui.ApproveAsync(nakamura, "所属長", null);
             await Ui.GotoInteractiveAsync(yamamoto, requestPath);
             await Ui.ExpectTextContainsAsync(yamamoto.Locator("[data-field=amount]"), "¥1,100,000", "¥1,200,000");
-            await ApproveAsync(yamamoto, "部門長", "見直し後の金額で承認します。");
+            await Ui.ApproveAsync(yamamoto, "部門長", "見直し後の金額で承認します。");
             var watanabe = await SignInAsync("watanabe");
             await Ui.GotoInteractiveAsync(watanabe, requestPath);
-            await ApproveAsync(watanabe, "役員決裁", null);
+            await Ui.ApproveAsync(watanabe, "役員決裁", null);
             await Ui.ExpectTextAsync(watanabe.Locator("#request-status"), "承認済み");
 
             Step("7. 山田 downloads the 稟議書 PDF with the stamps");
@@ -115,17 +115,5 @@ public sealed class ApprovalJourneyTests(UrakataServerFixture app, ITestOutputHe
             }
             throw;
         }
-    }
-
-    /// <summary>Approves (with an optional comment) and waits until the step shows the approval.</summary>
-    private static async Task ApproveAsync(IPage page, string stepName, string? comment)
-    {
-        if (comment is not null)
-        {
-            await Ui.FillAsync(page, "#action-comment", comment);
-        }
-        var stepStatus = page.Locator($"[data-step={stepName}] .step-status");
-        await Ui.RetryUntilAsync($"approve {stepName}", () => page.ClickAsync("#approve", new() { Timeout = 3_000 }),
-            async () => (await stepStatus.InnerTextAsync()).Trim() == "承認済み");
     }
 }

@@ -142,6 +142,18 @@ internal static class Ui
         Assert.Contains(optionText, shown, StringComparison.Ordinal);
     }
 
+    /// <summary>Approves the request open on <paramref name="page"/> (with an optional comment) and waits until the step shows the approval.</summary>
+    public static async Task ApproveAsync(IPage page, string stepName, string? comment)
+    {
+        if (comment is not null)
+        {
+            await FillAsync(page, "#action-comment", comment);
+        }
+        var stepStatus = page.Locator($"[data-step={stepName}] .step-status");
+        await RetryUntilAsync($"approve {stepName}", () => page.ClickAsync("#approve", new() { Timeout = 3_000 }),
+            async () => (await stepStatus.InnerTextAsync()).Trim() == "承認済み");
+    }
+
     /// <summary>Clicks a MudTabs tab by its text until it is the selected tab.</summary>
     public static async Task SelectTabAsync(IPage page, string name)
     {
