@@ -140,25 +140,39 @@ public sealed class OvertimeWatch(UrakataDbContext db, Timesheets timesheets, Or
     }
 
     /// <summary>
-    /// The earlier months the checks need — the 協定 year so far and the 5 months before this one for the averages — from
-    /// each month's 勤務表; months before the hire are left out, so an average is judged only over months employed.
+    /// The earlier months the checks need — the 協定 year so far and the 5 months before this one for the averages: a
+    /// closed month from its stored totals (勤怠締め), an open one from its 勤務表; months before the hire are left out, so
+    /// an average is judged only over months employed.
     /// </summary>
     private async Task<Dictionary<(Guid, DateOnly), MonthlyOvertimeFigures>> HistoryAsync(IReadOnlyList<Employee> employees, DateOnly month, OvertimeAgreement agreement, CancellationToken ct)
     {
         var yearStart = new DateOnly(month.Month >= agreement.FirstMonth ? month.Year : month.Year - 1, agreement.FirstMonth, 1);
         var averageStart = month.AddMonths(-(agreement.LongestAverageMonths - 1));
         var from = yearStart < averageStart ? yearStart : averageStart;
-        var rule = await timesheets.CurrentRuleAsync(ct);
         var result = new Dictionary<(Guid, DateOnly), MonthlyOvertimeFigures>();
+        if (from >= month)
+        {
+            return result;
+        }
+
+        var ids = employees.Select(e => e.Id).ToList();
+        foreach (var t in await db.Set<AttendanceMonthTotals>().AsNoTracking()
+            .Where(t => ids.Contains(t.EmployeeId) && t.Month >= from && t.Month < month)
+            .Select(t => new { t.EmployeeId, t.Month, t.StatutoryOvertimeMinutes, t.StatutoryRestDayWorkMinutes }).ToListAsync(ct))
+        {
+            result[(t.EmployeeId, t.Month)] = new MonthlyOvertimeFigures(t.Month, t.StatutoryOvertimeMinutes, t.StatutoryRestDayWorkMinutes);
+        }
+
+        var rule = await timesheets.CurrentRuleAsync(ct);
         for (var m = from; m < month; m = m.AddMonths(1))
         {
-            var employed = employees.Where(e => e.HireDate < m.AddMonths(1) && (e.RetirementDate == null || e.RetirementDate >= m)).ToList();
-            if (employed.Count == 0)
+            var open = employees.Where(e => e.HireDate < m.AddMonths(1) && (e.RetirementDate == null || e.RetirementDate >= m) && !result.ContainsKey((e.Id, m))).ToList();
+            if (open.Count == 0)
             {
                 continue;
             }
 
-            foreach (var sheet in await timesheets.BuildAsync(employed, m, rule, ct))
+            foreach (var sheet in await timesheets.BuildAsync(open, m, rule, ct))
             {
                 result[(sheet.EmployeeId, m)] = new MonthlyOvertimeFigures(m, sheet.Totals.StatutoryOvertimeMinutes, sheet.Totals.StatutoryRestDayWorkMinutes);
             }
