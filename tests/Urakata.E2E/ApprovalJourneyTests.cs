@@ -15,26 +15,11 @@ public sealed class ApprovalJourneyTests(UrakataServerFixture app, ITestOutputHe
     public async Task Ringi_is_routed_by_amount_sent_back_resubmitted_approved_and_printed_with_stamps()
     {
         var title = "E2E 展示会ブース出展 " + Guid.NewGuid().ToString("N")[..4];
-        var pages = new List<(IPage Page, FailureArtifacts Artifacts)>();
-        var step = "start";
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        void Step(string name)
-        {
-            step = name;
-            output.WriteLine($"{clock.Elapsed.TotalSeconds,5:0.0} s  {name}");
-        }
-        async Task<IPage> SignInAsync(string user)
-        {
-            var context = await app.NewContextAsync();
-            var page = await context.NewPageAsync();
-            pages.Add((page, new FailureArtifacts(page, output)));
-            await Ui.SignInAsync(page, user, app.BaseAddress);
-            return page;
-        }
+        var journey = new Journey(app, output, nameof(Ringi_is_routed_by_amount_sent_back_resubmitted_approved_and_printed_with_stamps));
         try
         {
-            Step("1. 山田 (営業一課) files a 稟議 for ¥1,200,000");
-            var yamada = await SignInAsync("yamada");
+            journey.Step("1. 山田 (営業一課) files a 稟議 for ¥1,200,000");
+            var yamada = await journey.SignInAsync("yamada");
             await Ui.GotoInteractiveAsync(yamada, "/workflow/new/ringi");
             await Ui.FillAsync(yamada, "#field-title", title);
             await Ui.FillAsync(yamada, "#field-purpose", "新製品の展示会に出展し、見込み顧客を獲得する。");
@@ -46,27 +31,27 @@ public sealed class ApprovalJourneyTests(UrakataServerFixture app, ITestOutputHe
             var number = (await yamada.Locator("#request-number").InnerTextAsync()).Trim();
             Assert.Matches(@"^RG-\d{4}-\d{6}$", number);
 
-            Step("2. the amount rule routes it to 課長, 部長 and 役員");
+            journey.Step("2. the amount rule routes it to 課長, 部長 and 役員");
             await Ui.ExpectTextContainsAsync(yamada.Locator("[data-step=所属長]"), "中村 翔", "承認待ち");
             await Ui.ExpectTextContainsAsync(yamada.Locator("[data-step=部門長]"), "山本 大輔");
             await Ui.ExpectTextContainsAsync(yamada.Locator("[data-step=役員決裁]"), "渡辺 健");
 
-            Step("3. 中村 課長 finds it in the inbox (with the count in the menu) and approves");
-            var nakamura = await SignInAsync("nakamura");
+            journey.Step("3. 中村 課長 finds it in the inbox (with the count in the menu) and approves");
+            var nakamura = await journey.SignInAsync("nakamura");
             await Ui.GotoInteractiveAsync(nakamura, "/workflow");
             await Ui.ExpectVisibleAsync(nakamura.Locator("[data-badge='workflow.waiting']"), "the waiting count in the menu");
             await nakamura.Locator("#inbox-table a.request-link", new() { HasText = number }).ClickAsync();
             await nakamura.WaitForURLAsync(new Regex(Regex.Escape(requestPath) + "$"));
             await Ui.ApproveAsync(nakamura, "所属長", "妥当と考えます。");
 
-            Step("4. 山本 部長 sends it back to the applicant with a comment");
-            var yamamoto = await SignInAsync("yamamoto");
+            journey.Step("4. 山本 部長 sends it back to the applicant with a comment");
+            var yamamoto = await journey.SignInAsync("yamamoto");
             await Ui.GotoInteractiveAsync(yamamoto, requestPath);
             await Ui.FillAsync(yamamoto, "#action-comment", "出展費用の内訳を見直してください。");
             await Ui.RetryUntilAsync("send back", () => yamamoto.ClickAsync("#send-back", new() { Timeout = 3_000 }),
                 async () => (await yamamoto.Locator("#request-status").InnerTextAsync()).Trim() == "差し戻し中");
 
-            Step("5. 山田 lowers the amount to ¥1,100,000 and resubmits");
+            journey.Step("5. 山田 lowers the amount to ¥1,100,000 and resubmits");
             await Ui.GotoInteractiveAsync(yamada, requestPath);
             await Ui.ExpectTextContainsAsync(yamada.Locator("#history"), "差し戻し", "出展費用の内訳を見直してください。");
             await yamada.ClickAsync("#edit");
@@ -78,18 +63,18 @@ public sealed class ApprovalJourneyTests(UrakataServerFixture app, ITestOutputHe
             await Ui.ExpectTextAsync(yamada.Locator("#request-status"), "承認中");
             Assert.Equal(number, (await yamada.Locator("#request-number").InnerTextAsync()).Trim());
 
-            Step("6. round 2: 中村 approves again, 山本 sees what changed and approves, 渡辺 decides");
+            journey.Step("6. round 2: 中村 approves again, 山本 sees what changed and approves, 渡辺 decides");
             await Ui.GotoInteractiveAsync(nakamura, requestPath);
             await Ui.ApproveAsync(nakamura, "所属長", null);
             await Ui.GotoInteractiveAsync(yamamoto, requestPath);
             await Ui.ExpectTextContainsAsync(yamamoto.Locator("[data-field=amount]"), "¥1,100,000", "¥1,200,000");
             await Ui.ApproveAsync(yamamoto, "部門長", "見直し後の金額で承認します。");
-            var watanabe = await SignInAsync("watanabe");
+            var watanabe = await journey.SignInAsync("watanabe");
             await Ui.GotoInteractiveAsync(watanabe, requestPath);
             await Ui.ApproveAsync(watanabe, "役員決裁", null);
             await Ui.ExpectTextAsync(watanabe.Locator("#request-status"), "承認済み");
 
-            Step("7. 山田 downloads the 稟議書 PDF with the stamps");
+            journey.Step("7. 山田 downloads the 稟議書 PDF with the stamps");
             await Ui.GotoInteractiveAsync(yamada, requestPath);
             var download = await yamada.RunAndWaitForDownloadAsync(() => yamada.ClickAsync("#download-pdf"));
             Assert.Equal($"{number}.pdf", download.SuggestedFilename);
@@ -105,14 +90,11 @@ public sealed class ApprovalJourneyTests(UrakataServerFixture app, ITestOutputHe
             var png = Poppler.PageOneToPng(pdfPath, Path.Combine(FailureArtifacts.Folder, $"e2e-{number}"));
             output.WriteLine($"PDF: {pdfPath}  page 1: {png}");
             Assert.Equal(4, Poppler.RedStamps(png));
-            Step("done");
+            journey.Step("done");
         }
         catch (Exception)
         {
-            foreach (var (page, artifacts) in pages)
-            {
-                await artifacts.CaptureAsync(page, nameof(Ringi_is_routed_by_amount_sent_back_resubmitted_approved_and_printed_with_stamps) + "-" + pages.FindIndex(p => p.Page == page), step);
-            }
+            await journey.CaptureAsync();
             throw;
         }
     }

@@ -21,22 +21,7 @@ public sealed class AttendanceJourneyTests(UrakataServerFixture app, ITestOutput
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var corrected = lastMonth.AddDays(19); // the 20th of last month
         var leaveDay = FirstWorkDayFrom(new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(9));
-        var pages = new List<(IPage Page, FailureArtifacts Artifacts)>();
-        var step = "start";
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        void Step(string name)
-        {
-            step = name;
-            output.WriteLine($"{clock.Elapsed.TotalSeconds,5:0.0} s  {name}");
-        }
-        async Task<IPage> SignInAsync(string user)
-        {
-            var context = await app.NewContextAsync();
-            var page = await context.NewPageAsync();
-            pages.Add((page, new FailureArtifacts(page, output)));
-            await Ui.SignInAsync(page, user, app.BaseAddress);
-            return page;
-        }
+        var journey = new Journey(app, output, nameof(Employee_clocks_corrects_and_takes_leave_then_hr_closes_the_month_and_downloads_the_totals));
         async Task<string> FileAsync(IPage page, string kind, Func<Task> fill)
         {
             await Ui.GotoInteractiveAsync(page, "/workflow/new/" + kind);
@@ -55,15 +40,15 @@ public sealed class AttendanceJourneyTests(UrakataServerFixture app, ITestOutput
 
         try
         {
-            Step("1. 山田 clocks in with one click on the home page");
-            var yamada = await SignInAsync("yamada");
+            journey.Step("1. 山田 clocks in with one click on the home page");
+            var yamada = await journey.SignInAsync("yamada");
             await Ui.GotoInteractiveAsync(yamada, "/");
             await Ui.ExpectTextContainsAsync(yamada.Locator("#clock-status"), "未出勤");
             var clockedIn = DateTime.UtcNow;
             await yamada.ClickAsync("#clock-in");
             await Ui.ExpectTextContainsAsync(yamada.Locator("#clock-status"), "出勤中");
 
-            Step("2. 山田 files an 打刻修正申請 for the 20th of last month");
+            journey.Step("2. 山田 files an 打刻修正申請 for the 20th of last month");
             var correction = await FileAsync(yamada, "people.attendance.correction", async () =>
             {
                 await Ui.FillAsync(yamada, "#field-title", "打刻修正 " + Iso(corrected));
@@ -77,14 +62,14 @@ public sealed class AttendanceJourneyTests(UrakataServerFixture app, ITestOutput
             var correctionNumber = (await yamada.Locator("#request-number").InnerTextAsync()).Trim();
             Assert.StartsWith("AT-", correctionNumber, StringComparison.Ordinal);
 
-            Step("3. 中村 and 山本 approve it; the timesheet shows before, after and who approved");
-            var nakamura = await SignInAsync("nakamura");
-            var yamamoto = await SignInAsync("yamamoto");
+            journey.Step("3. 中村 and 山本 approve it; the timesheet shows before, after and who approved");
+            var nakamura = await journey.SignInAsync("nakamura");
+            var yamamoto = await journey.SignInAsync("yamamoto");
             await ApproveByLineAsync(nakamura, yamamoto, correction);
             await Ui.GotoInteractiveAsync(yamada, "/people/attendance?month=" + lastMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture));
             await Ui.ExpectTextContainsAsync(yamada.Locator($"tr[data-date='{Iso(corrected)}'] .attendance-correction"), correctionNumber, "18:30", "山本 大輔");
 
-            Step("4. 山田 asks for a day of paid leave next month; approved, the balance drops by a day");
+            journey.Step("4. 山田 asks for a day of paid leave next month; approved, the balance drops by a day");
             await Ui.GotoInteractiveAsync(yamada, "/people/leave");
             var before = Days(await yamada.Locator("#leave-remaining").InnerTextAsync());
             var leave = await FileAsync(yamada, "people.leave", async () =>
@@ -101,7 +86,7 @@ public sealed class AttendanceJourneyTests(UrakataServerFixture app, ITestOutput
             Assert.True(await Ui.EventuallyAsync(async () => Days(await yamada.Locator("#leave-remaining").InnerTextAsync()) == before - 1),
                 $"the balance should drop from {before} by one day");
 
-            Step("5. 山田 clocks out (at least a minute after clocking in)");
+            journey.Step("5. 山田 clocks out (at least a minute after clocking in)");
             var wait = clockedIn.AddSeconds(61) - DateTime.UtcNow;
             if (wait > TimeSpan.Zero)
             {
@@ -111,8 +96,8 @@ public sealed class AttendanceJourneyTests(UrakataServerFixture app, ITestOutput
             await yamada.ClickAsync("#clock-out");
             await Ui.ExpectTextContainsAsync(yamada.Locator("#clock-status"), "未出勤");
 
-            Step("6. 吉田 (人事) closes 営業一課's last month and downloads the totals");
-            var yoshida = await SignInAsync("yoshida");
+            journey.Step("6. 吉田 (人事) closes 営業一課's last month and downloads the totals");
+            var yoshida = await journey.SignInAsync("yoshida");
             await Ui.GotoInteractiveAsync(yoshida, "/people/attendance/list");
             await Ui.FillAsync(yoshida, "#attendance-month", lastMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture));
             await Ui.SelectAsync(yoshida, "#attendance-department", "営業一課");
@@ -139,10 +124,7 @@ public sealed class AttendanceJourneyTests(UrakataServerFixture app, ITestOutput
         }
         catch (Exception)
         {
-            foreach (var (page, artifacts) in pages)
-            {
-                await artifacts.CaptureAsync(page, nameof(Employee_clocks_corrects_and_takes_leave_then_hr_closes_the_month_and_downloads_the_totals) + "-" + pages.FindIndex(p => p.Page == page), step);
-            }
+            await journey.CaptureAsync();
             throw;
         }
     }
