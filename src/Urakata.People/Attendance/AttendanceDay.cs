@@ -164,13 +164,21 @@ public sealed class AttendanceDay : CompanyEntity
     /// <summary>The day as the classifier reads it. Breaks inside a span whose clock-out is missing are left out with it.</summary>
     public ClockedDay ToClockedDay(DayKind kind, int scheduledMinutes) => ToClockedDay(_spans, kind, scheduledMinutes);
 
-    private ClockedDay ToClockedDay(IReadOnlyList<AttendanceSpan> spans, DayKind kind, int scheduledMinutes)
+    private ClockedDay ToClockedDay(List<AttendanceSpan> spans, DayKind kind, int scheduledMinutes) =>
+        ToClockedDay(Date, [.. spans.Select(s => s.ToRecord())], kind, scheduledMinutes);
+
+    /// <summary>
+    /// A date's spans as the classifier reads them, from <see cref="SpanRecord"/>s read without their entities (the 勤務表 of
+    /// a department reads thousands). Breaks inside a span whose clock-out is missing are left out with it.
+    /// </summary>
+    public static ClockedDay ToClockedDay(DateOnly date, IReadOnlyList<SpanRecord> spans, DayKind kind, int scheduledMinutes)
     {
+        ArgumentNullException.ThrowIfNull(spans);
         var work = spans.Where(s => s.Kind == SpanKind.Work).OrderBy(s => s.StartUtc).ToList();
         var closed = work.Where(w => w.EndUtc is not null).ToList();
         var breaks = spans.Where(s => s.Kind == SpanKind.Break && s.EndUtc is not null
             && closed.Any(w => w.StartUtc <= s.StartUtc && s.EndUtc <= w.EndUtc));
-        return new ClockedDay(Date, kind, scheduledMinutes, [.. work.Select(w => new ClockSpan(Local(w.StartUtc), w.EndUtc is { } e ? Local(e) : null))])
+        return new ClockedDay(date, kind, scheduledMinutes, [.. work.Select(w => new ClockSpan(Local(w.StartUtc), w.EndUtc is { } e ? Local(e) : null))])
         {
             Breaks = [.. breaks.OrderBy(b => b.StartUtc).Select(b => new ClockSpan(Local(b.StartUtc), Local(b.EndUtc!.Value)))],
         };
@@ -206,7 +214,12 @@ public sealed class AttendanceSpan : CompanyEntity
     internal void Close(DateTime endUtc) => EndUtc = endUtc;
 
     internal AttendanceSpan Copy() => new() { Id = Id, AttendanceDayId = AttendanceDayId, Kind = Kind, StartUtc = StartUtc, EndUtc = EndUtc };
+
+    public SpanRecord ToRecord() => new(Kind, StartUtc, EndUtc);
 }
+
+/// <summary>What an <see cref="AttendanceSpan"/> holds for reading (the 勤務表, the close), without the entity.</summary>
+public readonly record struct SpanRecord(SpanKind Kind, DateTime StartUtc, DateTime? EndUtc);
 
 /// <summary>
 /// 勤怠締め of a department's month, or the whole company's (<see cref="DepartmentId"/> null) — <c>hr_attendance_closes</c>:

@@ -45,13 +45,15 @@ public sealed class Timesheets(UrakataDbContext db)
         // The first week may begin in the month before: its earlier days count toward the 40 hours (WeeklyOvertime).
         var from = WeeklyOvertime.WeekStartOf(first, rule.WeekStart);
         var ids = employees.Select(e => e.Id).ToList();
-        var stored = await db.Set<AttendanceDay>().AsNoTracking().Include(d => d.Spans)
-            .Where(d => ids.Contains(d.EmployeeId) && d.Date >= from && d.Date <= last).ToListAsync(ct);
-        if (unsaved is { Count: > 0 })
+        var stored = await SpansAsync(ids, from, last, ct);
+        foreach (var day in unsaved ?? [])
         {
-            stored = [.. stored.Where(d => !unsaved.Any(u => u.EmployeeId == d.EmployeeId && u.Date == d.Date)),
-                .. unsaved.Where(u => ids.Contains(u.EmployeeId) && u.Date >= from && u.Date <= last)];
+            if (day.Date >= from && day.Date <= last && stored.TryGetValue(day.EmployeeId, out var days))
+            {
+                days[day.Date] = [.. day.Spans.Select(s => s.ToRecord())];
+            }
         }
+
         var daysOff = (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= last).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
         var closed = (await db.Set<AttendanceMonthTotals>().AsNoTracking().Where(t => ids.Contains(t.EmployeeId) && t.Month == first)
             .Select(t => t.EmployeeId).ToListAsync(ct)).ToHashSet();
@@ -60,14 +62,13 @@ public sealed class Timesheets(UrakataDbContext db)
             .GroupBy(c => (c.EmployeeId, c.Date)).ToDictionary(g => g.Key, g => g.OrderBy(c => c.ApprovedAt).Last());
         var approvers = corrections.Values.Select(c => c.ApprovedBy).OfType<Guid>().Distinct().ToList();
         var approverNames = await db.Users.AsNoTracking().Where(u => approvers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var byEmployee = stored.ToLookup(d => d.EmployeeId);
         var result = new List<TimesheetDto>(employees.Count);
         foreach (var employee in employees)
         {
-            var records = byEmployee[employee.Id].ToDictionary(d => d.Date);
+            var records = stored[employee.Id];
             var scheduled = Math.Min(employee.WorkMinutesPerDay ?? rule.ScheduledMinutes, rule.ScheduledMinutes);
-            var classified = records.Values
-                .Select(d => DailyClassifier.Classify(d.ToClockedDay(rule.KindOf(d.Date, daysOff), scheduled)))
+            var classified = records
+                .Select(d => DailyClassifier.Classify(AttendanceDay.ToClockedDay(d.Key, d.Value, rule.KindOf(d.Key, daysOff), scheduled)))
                 .ToList();
             var weekly = WeeklyOvertime.Apply(classified, rule.WeekStart).Where(d => d.Date >= first).ToDictionary(d => d.Date);
             var rows = new List<TimesheetDayDto>();
@@ -80,7 +81,7 @@ public sealed class Timesheets(UrakataDbContext db)
                     continue;
                 }
 
-                var spans = records[date].Spans;
+                var spans = records[date];
                 rows.Add(new TimesheetDayDto(date, kind,
                     [.. spans.Where(s => s.Kind == SpanKind.Work).OrderBy(s => s.StartUtc).Select(ToSpan)],
                     [.. spans.Where(s => s.Kind == SpanKind.Break).OrderBy(s => s.StartUtc).Select(ToSpan)],
@@ -103,5 +104,38 @@ public sealed class Timesheets(UrakataDbContext db)
         return result;
     }
 
-    private static SpanDto ToSpan(AttendanceSpan s) => new(AttendanceBook.Offset(s.StartUtc), s.EndUtc is { } e ? AttendanceBook.Offset(e) : null);
+    /// <summary>
+    /// The clock spans of the employees' dates from <paramref name="from"/> to <paramref name="last"/>, per employee and
+    /// date, read as <see cref="SpanRecord"/>s rather than entities (a department's month is thousands of spans; a whole
+    /// company's close, hundreds of thousands). The employees are asked for <see cref="IdsPerQuery"/> at a time, so a
+    /// large company stays within the database's parameter limit.
+    /// </summary>
+    private async Task<Dictionary<Guid, Dictionary<DateOnly, List<SpanRecord>>>> SpansAsync(List<Guid> ids, DateOnly from, DateOnly last, CancellationToken ct)
+    {
+        var result = ids.Distinct().ToDictionary(id => id, _ => new Dictionary<DateOnly, List<SpanRecord>>());
+        foreach (var chunk in ids.Chunk(IdsPerQuery))
+        {
+            var rows = await db.Set<AttendanceDay>().AsNoTracking()
+                .Where(d => chunk.Contains(d.EmployeeId) && d.Date >= from && d.Date <= last)
+                .SelectMany(d => d.Spans, (d, s) => new { d.EmployeeId, d.Date, s.Kind, s.StartUtc, s.EndUtc })
+                .ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                var days = result[row.EmployeeId];
+                if (!days.TryGetValue(row.Date, out var spans))
+                {
+                    days[row.Date] = spans = [];
+                }
+
+                spans.Add(new SpanRecord(row.Kind, row.StartUtc, row.EndUtc));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Employees per query of <see cref="SpansAsync"/>: a parameter each on SQLite.</summary>
+    private const int IdsPerQuery = 1000;
+
+    private static SpanDto ToSpan(SpanRecord s) => new(AttendanceBook.Offset(s.StartUtc), s.EndUtc is { } e ? AttendanceBook.Offset(e) : null);
 }
