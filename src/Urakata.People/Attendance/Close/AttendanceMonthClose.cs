@@ -38,7 +38,7 @@ public sealed class AttendanceMonthClose(UrakataDbContext db, CurrentUser curren
         ArgumentNullException.ThrowIfNull(body);
         var first = AttendanceBook.ParseMonth(body.Month);
         var last = first.AddMonths(1).AddDays(-1);
-        var employees = await (await InScopeAsync(body.DepartmentId, ct))
+        var employees = await (await InScopeAsync(body.DepartmentId, ct)).AsNoTracking()
             .Where(e => e.HireDate <= last && (e.RetirementDate == null || e.RetirementDate >= first))
             .OrderBy(e => e.Number).ToListAsync(ct);
         var ids = employees.Select(e => e.Id).ToList();
