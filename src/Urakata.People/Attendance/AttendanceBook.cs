@@ -119,7 +119,7 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
             .OrderBy(e => e.Number).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var rule = await DefaultRuleAsync(ct);
-        var sheets = await timesheets.BuildAsync(employees, first, rule, ct);
+        var sheets = await timesheets.SummariesAsync(employees, first, rule, ct);
         var status = await overtime.StatusAsync(employees, first, sheets, ct);
         return [.. employees.Zip(sheets, status).Select(x => new AttendanceSummaryDto(x.First.Id, x.First.Number, x.First.Name,
             x.First.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null, x.Second.Totals, x.Second.MissingClockOuts, x.Second.BreakWarnings)

@@ -38,8 +38,19 @@ public sealed class Timesheets(UrakataDbContext db)
     /// The 勤務表 of <paramref name="first"/>'s month for each employee, in the order given. <paramref name="unsaved"/>
     /// days stand in for the stored ones of their employee and date (a clock or a correction not yet saved).
     /// </summary>
-    public async Task<List<TimesheetDto>> BuildAsync(IReadOnlyList<Employee> employees, DateOnly first, WorkRule rule, CancellationToken ct,
-        IReadOnlyCollection<AttendanceDay>? unsaved = null)
+    public Task<List<TimesheetDto>> BuildAsync(IReadOnlyList<Employee> employees, DateOnly first, WorkRule rule, CancellationToken ct,
+        IReadOnlyCollection<AttendanceDay>? unsaved = null) => BuildAsync(employees, first, rule, withClockTimes: true, unsaved, ct);
+
+    /// <summary>
+    /// As <see cref="BuildAsync(IReadOnlyList{Employee}, DateOnly, WorkRule, CancellationToken, IReadOnlyCollection{AttendanceDay}?)"/>
+    /// but without each day's clock times and correction (the rows keep their kind, hours and warnings): what the
+    /// department list, the close and the 36協定 history need, for many employees at once.
+    /// </summary>
+    public Task<List<TimesheetDto>> SummariesAsync(IReadOnlyList<Employee> employees, DateOnly first, WorkRule rule, CancellationToken ct) =>
+        BuildAsync(employees, first, rule, withClockTimes: false, null, ct);
+
+    private async Task<List<TimesheetDto>> BuildAsync(IReadOnlyList<Employee> employees, DateOnly first, WorkRule rule, bool withClockTimes,
+        IReadOnlyCollection<AttendanceDay>? unsaved, CancellationToken ct)
     {
         var last = first.AddMonths(1).AddDays(-1);
         // The first week may begin in the month before: its earlier days count toward the 40 hours (WeeklyOvertime).
@@ -57,11 +68,13 @@ public sealed class Timesheets(UrakataDbContext db)
         var daysOff = (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= last).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
         var closed = (await db.Set<AttendanceMonthTotals>().AsNoTracking().Where(t => ids.Contains(t.EmployeeId) && t.Month == first)
             .Select(t => t.EmployeeId).ToListAsync(ct)).ToHashSet();
-        var corrections = (await db.Set<AttendanceCorrection>().AsNoTracking()
-            .Where(c => ids.Contains(c.EmployeeId) && c.Date >= first && c.Date <= last).ToListAsync(ct))
+        var corrections = (withClockTimes
+                ? await db.Set<AttendanceCorrection>().AsNoTracking().Where(c => ids.Contains(c.EmployeeId) && c.Date >= first && c.Date <= last).ToListAsync(ct)
+                : [])
             .GroupBy(c => (c.EmployeeId, c.Date)).ToDictionary(g => g.Key, g => g.OrderBy(c => c.ApprovedAt).Last());
         var approvers = corrections.Values.Select(c => c.ApprovedBy).OfType<Guid>().Distinct().ToList();
-        var approverNames = await db.Users.AsNoTracking().Where(u => approvers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var approverNames = approvers.Count == 0 ? []
+            : await db.Users.AsNoTracking().Where(u => approvers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var result = new List<TimesheetDto>(employees.Count);
         foreach (var employee in employees)
         {
@@ -81,7 +94,7 @@ public sealed class Timesheets(UrakataDbContext db)
                     continue;
                 }
 
-                var spans = records[date];
+                var spans = withClockTimes ? records[date] : [];
                 rows.Add(new TimesheetDayDto(date, kind,
                     [.. spans.Where(s => s.Kind == SpanKind.Work).OrderBy(s => s.StartUtc).Select(ToSpan)],
                     [.. spans.Where(s => s.Kind == SpanKind.Break).OrderBy(s => s.StartUtc).Select(ToSpan)],

@@ -46,6 +46,7 @@ public static class DatabaseSetup
         else
         {
             options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
+            options.AddInterceptors(new SqliteConnectionSettings());
         }
         options.UseSnakeCaseNamingConvention();
     }

@@ -51,7 +51,7 @@ public sealed class AttendanceMonthClose(UrakataDbContext db, CurrentUser curren
                 : new ConflictException(PeopleMessages.Format(PeopleMessages.CloseAlreadyClosed, AttendanceLocks.MonthText(first)));
         }
 
-        var sheets = await timesheets.BuildAsync(open, first, await timesheets.DefaultRuleAsync(ct), ct);
+        var sheets = await timesheets.SummariesAsync(open, first, await timesheets.DefaultRuleAsync(ct), ct);
         var missing = sheets.SelectMany(s => s.Days.Where(d => d.Warnings.Any(w => w.Kind == AttendanceWarningKind.MissingClockOut))
             .Select(d => $"{s.Number} {s.Name} {PeopleMessages.Date(d.Date)}")).ToList();
         var pending = await PendingCorrectionsAsync(open, first, last, ct);

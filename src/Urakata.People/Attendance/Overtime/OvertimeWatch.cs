@@ -172,7 +172,7 @@ public sealed class OvertimeWatch(UrakataDbContext db, Timesheets timesheets, Or
                 continue;
             }
 
-            foreach (var sheet in await timesheets.BuildAsync(open, m, rule, ct))
+            foreach (var sheet in await timesheets.SummariesAsync(open, m, rule, ct))
             {
                 result[(sheet.EmployeeId, m)] = new MonthlyOvertimeFigures(m, sheet.Totals.StatutoryOvertimeMinutes, sheet.Totals.StatutoryRestDayWorkMinutes);
             }
