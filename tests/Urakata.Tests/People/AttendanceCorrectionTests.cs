@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Urakata.People.Attendance;
 using Urakata.People.Employees;
@@ -77,6 +78,33 @@ public sealed class AttendanceCorrectionTests(AttendanceFactory factory) : IClas
         Assert.Contains(filed.Number!, page, StringComparison.Ordinal);
         Assert.Contains("修正前 09:00〜--:-- → 修正後 09:00〜18:30 (12:00〜13:00)", page, StringComparison.Ordinal);
         Assert.Contains("山本 大輔", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Correction_WithMoreBreaks_CountsEveryBreak_AndABadRowIsRefusedUnderItsCell()
+    {
+        var demo = await SeedAsync(factory);
+        JsonArray Rows(params (string Start, string End)[] rows) =>
+            [.. rows.Select(r => (JsonNode)new JsonObject { ["start"] = r.Start, ["end"] = r.End })];
+        Task<ApprovalRequest> File(string date, JsonArray more) =>
+            demo.Requests("inoue", s => s.SubmitNewAsync(new RequestInput(AttendanceCorrections.Kind, "打刻修正 " + date, Values(
+                ("work_date", date), ("clock_in", "9:00"), ("clock_out", "21:00"), ("break_start", "12:00"), ("break_end", "13:00"),
+                ("more_breaks", more), ("reason", "休憩の打刻漏れ")))));
+
+        // Tue 10 Nov 09:00–21:00 with breaks 12:00–13:00 and 18:00–18:30: 12 h − 1.5 h = 10.5 h worked, 2.5 h beyond 8 h (32条).
+        var filed = await File("2026-11-10", Rows(("18:00", "18:30")));
+        await demo.Requests("nakamura", s => s.ApproveAsync(filed.Id, null, null));
+        await demo.Requests("yamamoto", s => s.ApproveAsync(filed.Id, null, null));
+        var day = (await SheetAsync(demo, "inoue", "2026-11")).Days.Single(d => d.Date == new DateOnly(2026, 11, 10));
+        Assert.Equal([(Jst(11, 10, 12), (DateTimeOffset?)Jst(11, 10, 13)), (Jst(11, 10, 18), Jst(11, 10, 18, 30))], day.Breaks.Select(b => (b.Start, b.End)));
+        Assert.Equal((630, 90, 150), (day.WorkedMinutes, day.BreakMinutes, day.StatutoryOvertimeMinutes));
+
+        // A row with its end before its start, or half empty, is refused under that row's cell; nothing is filed.
+        var backwards = await Assert.ThrowsAsync<ValidationException>(() => File("2026-11-11", Rows(("18:00", "18:30"), ("19:30", "19:00"))));
+        Assert.Equal(["more_breaks[2].end"], backwards.Errors.Keys);
+        var halfEmpty = await Assert.ThrowsAsync<ValidationException>(() => File("2026-11-11", Rows(("18:00", ""))));
+        Assert.Equal(["more_breaks[1].end"], halfEmpty.Errors.Keys);
+        Assert.Empty((await SheetAsync(demo, "inoue", "2026-11")).Days.Single(d => d.Date == new DateOnly(2026, 11, 11)).Breaks);
     }
 
     [Fact]
