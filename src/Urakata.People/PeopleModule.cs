@@ -69,6 +69,7 @@ public sealed class PeopleModule : IUrakataModule
             .AddScoped<Leave.LeaveBook>().AddScoped<Leave.Grants.LeaveGrants>().AddScoped<Leave.Grants.LeaveJob>().AddScoped<Leave.FiveDays.FiveDayAlerts>()
             .AddScoped<Leave.Register.LeaveRegister>()
             .AddRequestKind(SelfService.ChangeRequests.Address).AddRequestKind(SelfService.ChangeRequests.PayAccount)
+            .AddRequestKind(SelfService.ChangeRequests.Dependants)
             .AddRequestKind(Attendance.AttendanceCorrections.Definition).AddRequestKind(Leave.Requests.LeaveRequests.Definition);
 
     public void AddJobs(IQuartzBuilder quartz)

@@ -69,7 +69,9 @@ public static class PeopleMessages
     public static string CsvColumnUser => Get(nameof(CsvColumnUser));
     public static string DayAlreadyTaken => Get(nameof(DayAlreadyTaken));
     public static string DepartmentUnknown => Get(nameof(DepartmentUnknown));
+    public static string DependantChangeEmpty => Get(nameof(DependantChangeEmpty));
     public static string DependantNameRequired => Get(nameof(DependantNameRequired));
+    public static string DependantNotFound => Get(nameof(DependantNotFound));
     public static string DependantRelationInvalid => Get(nameof(DependantRelationInvalid));
     public static string DependantUnknown => Get(nameof(DependantUnknown));
     public static string EmailInvalid => Get(nameof(EmailInvalid));

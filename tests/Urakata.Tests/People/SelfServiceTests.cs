@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Urakata.People.Employees;
@@ -39,6 +40,45 @@ public sealed class SelfServiceTests(UrakataFactory factory) : IClassFixture<Ura
         var after = await YamadaAsync(demo);
         Assert.Equal(("530-0001", "大阪府大阪市北区梅田1-1-1", "06-1234-5678"), (after.PostalCode, after.Address, after.Phone));
         Assert.Equal(before.PayAccountNumber, after.PayAccountNumber);
+    }
+
+    [Fact]
+    public async Task DependantsChange_AddsAndRemovesOnTheFinalApproval_AndBadRowsAreRefusedUnderTheirCell()
+    {
+        var demo = await SeedAsync(factory);
+        static JsonObject Row(string change, string name, string? kana = null, string? relation = null, string? born = null) =>
+            new() { ["change"] = change, ["name"] = name, ["kana"] = kana, ["relation"] = relation, ["birth_date"] = born, ["lives_together"] = true };
+        Task<ApprovalRequest> File(params JsonObject[] rows) => demo.Requests("yamada", s => s.SubmitNewAsync(new RequestInput(
+            ChangeRequests.DependantsKind, "扶養異動届", Values(("changed_on", "2026-11-20"), ("dependants", new JsonArray(rows)), ("reason", "出生")))));
+        async Task ApproveAsync(ApprovalRequest r)
+        {
+            await demo.Requests("nakamura", s => s.ApproveAsync(r.Id, null, null));
+            Assert.Equal(RequestStatus.Approved, (await demo.Requests("yamamoto", s => s.ApproveAsync(r.Id, null, null))).Status);
+        }
+
+        Task<List<Dependant>> DependantsAsync() => demo.As<UrakataDbContext, List<Dependant>>("admin", db =>
+            db.Set<Dependant>().AsNoTracking().Where(d => db.Set<Employee>().Any(e => e.Id == d.EmployeeId && e.Name == "山田 太郎")).ToListAsync());
+        var before = (await DependantsAsync()).Count;
+
+        // A child is born: on the register only after the final approval, with what the row said.
+        var birth = await File(Row("追加", "山田 陽菜", "ﾔﾏﾀﾞ ﾋﾅ", "子", "2026-11-01"));
+        await demo.Requests("nakamura", s => s.ApproveAsync(birth.Id, null, null));
+        Assert.Equal(before, (await DependantsAsync()).Count);
+        await demo.Requests("yamamoto", s => s.ApproveAsync(birth.Id, null, null));
+        var hina = (await DependantsAsync()).Single(d => d.Name == "山田 陽菜");
+        Assert.Equal(("ヤマダ ヒナ", DependantRelation.Child, new DateOnly(2026, 11, 1), true), (hina.Kana, hina.Relation, hina.BirthDate, hina.LivesTogether));
+
+        // Removed by name, however it is spaced.
+        await ApproveAsync(await File(Row("削除", "山田陽菜")));
+        Assert.Equal(before, (await DependantsAsync()).Count);
+        Assert.DoesNotContain(await DependantsAsync(), d => d.Name == "山田 陽菜");
+
+        // A name not on the register, or an addition without its フリガナ, is refused under that row; nothing is filed.
+        var unknown = await Assert.ThrowsAsync<ValidationException>(() => File(Row("追加", "山田 一郎", "ヤマダ イチロウ", "子", "2020-01-01"), Row("削除", "山田 次郎")));
+        Assert.Equal(["dependants[2].name"], unknown.Errors.Keys);
+        var noKana = await Assert.ThrowsAsync<ValidationException>(() => File(Row("追加", "山田 一郎", null, "子", "2020-01-01")));
+        Assert.Equal(["dependants[1].kana"], noKana.Errors.Keys);
+        Assert.Equal(before, (await DependantsAsync()).Count);
     }
 
     [Fact]
