@@ -21,6 +21,15 @@ public sealed record FormDefinition(IReadOnlyList<FormField> Fields, string? Amo
 
     public FormField? Field(string key) => Fields.FirstOrDefault(f => f.Key == key);
 
+    /// <summary>Fields with an <see cref="FormField.OptionSource"/>.</summary>
+    public bool HasOptionSources => Fields.Any(f => f.OptionSource is not null);
+
+    /// <summary>The form with the options of its sourced selects filled from <paramref name="options"/> (by source name).</summary>
+    public FormDefinition WithOptions(IReadOnlyDictionary<string, IReadOnlyList<string>> options) => !HasOptionSources ? this : this with
+    {
+        Fields = [.. Fields.Select(f => f.OptionSource is { } source ? f with { Options = options.TryGetValue(source, out var o) ? o : [] } : f)],
+    };
+
     /// <summary>Checks the definition itself (an administrator saving a form).</summary>
     public void EnsureValid()
     {
@@ -36,7 +45,7 @@ public sealed record FormDefinition(IReadOnlyList<FormField> Fields, string? Amo
             {
                 errors[$"fields.{f.Key}.label"] = [WorkflowMessages.Format(WorkflowMessages.FieldRequired, "Label")];
             }
-            if (f.Type == FieldType.Select && (f.Options is null || f.Options.Count == 0))
+            if (f.Type == FieldType.Select && f.OptionSource is null && (f.Options is null || f.Options.Count == 0))
             {
                 errors[$"fields.{f.Key}.options"] = [WorkflowMessages.Format(WorkflowMessages.FormSelectNeedsOptions, f.Label)];
             }

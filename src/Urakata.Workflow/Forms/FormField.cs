@@ -31,6 +31,9 @@ public enum FieldType
 /// <para><see cref="RequiredIf"/>: <c>other</c> (a checkbox is ticked) or <c>other=value</c>.</para>
 /// <para><see cref="Compute"/>: <c>quantity*unit_price</c> (a table column from two others in the row) or
 /// <c>sum(lines.amount)</c> (a total of a table column). Computed values are always recomputed on the server.</para>
+/// <para><see cref="OptionSource"/>: a select whose options are the company's current data (休暇の種類…), asked of the
+/// <see cref="IFormOptionSource"/> of that name each time the kind is read, so the form offers and accepts what is
+/// current; <see cref="Options"/> then holds what the source answered.</para>
 /// </summary>
 public sealed record FormField(
     string Key,
@@ -43,7 +46,8 @@ public sealed record FormField(
     IReadOnlyList<FormField>? Columns = null,
     string? Compute = null,
     int? MaxLength = null,
-    string? Help = null)
+    string? Help = null,
+    string? OptionSource = null)
 {
     public string LabelFor(bool english) => english && !string.IsNullOrEmpty(LabelEn) ? LabelEn : Label;
 

@@ -20,23 +20,27 @@ public sealed record KindInput(string Code, string Name, string? NameEn, string 
 
 /// <summary>
 /// Every request kind of the current company: the ones registered in code (<see cref="RequestKindDefinition"/>)
-/// and the ones its administrators defined (<see cref="RequestKind"/>).
+/// and the ones its administrators defined (<see cref="RequestKind"/>). A registered kind's selects with an
+/// <see cref="FormField.OptionSource"/> get the source's current options each time the kind is read, so the page
+/// offers them and <see cref="FormDefinition.Normalize"/> accepts exactly them.
 /// </summary>
-public sealed class RequestKinds(UrakataDbContext db, IEnumerable<RequestKindDefinition> registered, PermissionService permissions, CurrentUser currentUser, TimeProvider clock)
+public sealed class RequestKinds(UrakataDbContext db, IEnumerable<RequestKindDefinition> registered, IEnumerable<IFormOptionSource> optionSources,
+    PermissionService permissions, CurrentUser currentUser, TimeProvider clock)
 {
     private readonly IReadOnlyList<RequestKindDefinition> _registered = registered.ToList();
 
     public async Task<IReadOnlyList<KindInfo>> ListAsync(CancellationToken ct = default)
     {
         var custom = await db.Set<RequestKind>().AsNoTracking().Where(k => k.IsActive).OrderBy(k => k.Code).ToListAsync(ct);
-        return _registered.Select(Info).Concat(custom.Select(Info)).ToList();
+        var options = await OptionsAsync(_registered, ct);
+        return _registered.Select(k => Info(k, options)).Concat(custom.Select(Info)).ToList();
     }
 
     public async Task<KindInfo> FindAsync(string code, CancellationToken ct = default)
     {
         if (_registered.FirstOrDefault(k => k.Code == code) is { } builtIn)
         {
-            return Info(builtIn);
+            return Info(builtIn, await OptionsAsync([builtIn], ct));
         }
         var custom = await db.Set<RequestKind>().AsNoTracking().SingleOrDefaultAsync(k => k.Code == code, ct) ?? throw new NotFoundException("Request kind");
         return Info(custom);
@@ -67,8 +71,20 @@ public sealed class RequestKinds(UrakataDbContext db, IEnumerable<RequestKindDef
         return Info(kind);
     }
 
-    private static KindInfo Info(RequestKindDefinition k) =>
-        new(k.Code, k.Name, k.NameEn, k.NumberPrefix, k.CurrentFormVersion, true, k.Form, k.DefaultRoute, k.Handler);
+    /// <summary>The current options of every source the kinds' forms name, asked once each.</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> OptionsAsync(IEnumerable<RequestKindDefinition> kinds, CancellationToken ct)
+    {
+        var names = kinds.SelectMany(k => k.Forms).SelectMany(f => f.Fields).Select(f => f.OptionSource).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var source in optionSources.Where(s => names.Contains(s.Name)))
+        {
+            result[source.Name] = await source.OptionsAsync(ct);
+        }
+        return result;
+    }
+
+    private static KindInfo Info(RequestKindDefinition k, IReadOnlyDictionary<string, IReadOnlyList<string>> options) =>
+        new(k.Code, k.Name, k.NameEn, k.NumberPrefix, k.CurrentFormVersion, true, v => k.Form(v).WithOptions(options), k.DefaultRoute, k.Handler);
 
     private static KindInfo Info(RequestKind k) =>
         new(k.Code, k.Name, k.NameEn, k.NumberPrefix, k.CurrentFormVersion, false, k.Form, BuiltInKinds.StandardRoute, null);
