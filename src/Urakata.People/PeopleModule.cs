@@ -5,6 +5,7 @@ using Quartz;
 using Urakata.People.Employees;
 using Urakata.Platform.Modules;
 using Urakata.Platform.Security;
+using Urakata.Workflow.Forms;
 using Urakata.Workflow.Kinds;
 
 namespace Urakata.People;
@@ -29,7 +30,7 @@ public sealed class PeopleModule : IUrakataModule
         new(PeoplePermissions.AttendanceRules, "36協定の設定", "Set the overtime agreement (36協定)", "people"),
         new(PeoplePermissions.AttendanceClose, "勤怠締め・締め解除(部署・全社)", "Close and reopen attendance months (by department or company)", "people"),
         new(PeoplePermissions.LeaveRead, "他の社員の有給残・年次有給休暇管理簿の閲覧", "Read other employees' leave balances and leave registers", "people"),
-        new(PeoplePermissions.LeaveManage, "休暇の種類・付与・設定の管理(年5日の通知を受ける)", "Manage leave types, grants and settings (receives 5-day reminders)", "people"),
+        new(PeoplePermissions.LeaveManage, "休暇の種類・付与・設定・計画的付与・時季指定・取消の管理(年5日の通知を受ける)", "Manage leave types, grants, settings, planned and designated leave and cancellations (receives 5-day reminders)", "people"),
     ];
 
     public IEnumerable<MenuItem> MenuItems =>
@@ -67,10 +68,12 @@ public sealed class PeopleModule : IUrakataModule
             .AddScoped<Events.EmployeeEvents>()
             .AddScoped<Attendance.AttendanceMonthClose>().AddScoped<Attendance.Timesheets>().AddScoped<Attendance.OvertimeWatch>()
             .AddScoped<Leave.LeaveBook>().AddScoped<Leave.Grants.LeaveGrants>().AddScoped<Leave.Grants.LeaveJob>().AddScoped<Leave.FiveDays.FiveDayAlerts>()
-            .AddScoped<Leave.Register.LeaveRegister>()
+            .AddScoped<Leave.Register.LeaveRegister>().AddScoped<Leave.Cancel.LeaveCancelling>().AddScoped<Leave.Planned.PlannedLeave>()
+            .AddFormOptionSource<Leave.Requests.LeaveTypeOptions>()
             .AddRequestKind(SelfService.ChangeRequests.Address).AddRequestKind(SelfService.ChangeRequests.PayAccount)
             .AddRequestKind(SelfService.ChangeRequests.Dependants)
-            .AddRequestKind(Attendance.AttendanceCorrections.Definition).AddRequestKind(Leave.Requests.LeaveRequests.Definition);
+            .AddRequestKind(Attendance.AttendanceCorrections.Definition).AddRequestKind(Leave.Requests.LeaveRequests.Definition)
+            .AddRequestKind(Leave.Cancel.LeaveCancellations.Definition);
 
     public void AddJobs(IQuartzBuilder quartz)
     {

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Urakata.People.Employees;
 using Urakata.People.Leave;
+using Urakata.People.Leave.Cancel;
+using Urakata.People.Leave.Planned;
 using Urakata.People.Leave.FiveDays;
 using Urakata.People.Leave.Records;
 using Urakata.People.Leave.Register;
@@ -51,6 +53,14 @@ internal static class LeaveApi
             await b.DeleteTypeAsync(id, ct);
             return TypedResults.NoContent();
         }).ForResource<LeaveType>();
+        manage.MapPost("/planned", (PlannedLeaveInput body, PlannedLeave p, CancellationToken ct) => p.RecordAsync(body, ct)).ForResource<Employee>();
+        manage.MapPost("/takings/{id:guid}/cancel", (Guid id, CancelLeaveInput body, LeaveCancelling c, CancellationToken ct) => c.CancelTakingAsync(id, body, ct))
+            .ForResource<TakenLeave>();
+        g.MapPost("/requests/{id:guid}/cancel", async (Guid id, CancelLeaveInput body, LeaveCancelling c, CancellationToken ct) =>
+        {
+            var request = await c.RequestAsync(id, body, ct);
+            return TypedResults.Created($"/api/v1/workflow/requests/{request.Id}", new { request.Id, request.Number, request.Status });
+        }).ForResource<Workflow.Requests.ApprovalRequest>();
         manage.MapGet("/settings", (LeaveBook b, CancellationToken ct) => b.SettingsDtoAsync(ct));
         manage.MapPut("/settings", (LeaveSettingsDto body, LeaveBook b, CancellationToken ct) => b.ChangeSettingsAsync(body, ct));
     }

@@ -5,7 +5,7 @@ namespace Urakata.People.Attendance;
 /// <param name="Paid">Whether the day is paid (有給) — payroll deducts unpaid leave like an absence.</param>
 /// <param name="Days">Days of the date the leave covers: 1, 0.5; 0 for hour-unit leave.</param>
 /// <param name="Hours">Hours of hour-unit leave (時間単位年休), else 0.</param>
-public sealed record LeaveOnDate(Guid EmployeeId, DateOnly Date, string TypeCode, string TypeName, bool Paid, decimal Days, int Hours);
+public sealed record LeaveOnDate(Guid EmployeeId, DateOnly Date, string TypeCode, string TypeName, bool Paid, decimal Days, int Hours, Leave.DayHalf? Half = null);
 
 /// <summary>
 /// The approved leave of employees over a date range. Attendance depends on this seam, not on the leave tables, so the

@@ -40,6 +40,8 @@ internal sealed class TakenLeaveConfiguration : IEntityTypeConfiguration<TakenLe
     {
         b.ToTable("hr_leave_takings");
         b.Ignore(t => t.Days);
+        b.Ignore(t => t.IsCancelled);
+        b.Property(t => t.CancelReason).HasMaxLength(500);
         b.HasIndex(t => new { t.CompanyId, t.EmployeeId, t.Date });
         b.HasIndex(t => new { t.CompanyId, t.RequestId });
         b.HasOne<Employee>().WithMany().HasForeignKey(t => t.EmployeeId).OnDelete(DeleteBehavior.Restrict);

@@ -12,7 +12,7 @@ namespace Urakata.People.Leave;
 public sealed record GrantBalanceDto(Guid Id, DateOnly GrantDate, DateOnly ExpiresOn, decimal Days, GrantSource Source, int? GrantNumber,
     int? AttendedDays, int? TotalWorkDays, string Used, string Remaining, int RemainingMinutes, bool Expired, string? Note);
 
-public sealed record TakingDto(Guid Id, DateOnly Date, string TypeCode, string TypeName, bool Paid, LeaveUnit Unit, int Hours, LeaveSource Source, Guid? RequestId);
+public sealed record TakingDto(Guid Id, DateOnly Date, string TypeCode, string TypeName, bool Paid, LeaveUnit Unit, int Hours, LeaveSource Source, Guid? RequestId, DayHalf? Half = null);
 
 public sealed record FiveDayDutyDto(DateOnly From, DateOnly Deadline, decimal RequiredDays, decimal TakenDays, decimal StillRequired, bool Overdue);
 
@@ -173,11 +173,11 @@ public sealed class LeaveBook(UrakataDbContext db, CurrentUser currentUser, Perm
         return balance.Grants.Single(g => g.Id == grant.Id);
     }
 
-    /// <summary>The employees <paramref name="permission"/> reaches, or only oneself when it is one's own record.</summary>
-    internal async Task<Employee> ReachableAsync(Guid employeeId, CancellationToken ct, string permission = PeoplePermissions.LeaveRead)
+    /// <summary>The employees <paramref name="permission"/> reaches, or (<paramref name="allowOwn"/>) oneself when it is one's own record.</summary>
+    internal async Task<Employee> ReachableAsync(Guid employeeId, CancellationToken ct, string permission = PeoplePermissions.LeaveRead, bool allowOwn = true)
     {
         var me = currentUser.UserId;
-        var own = await db.Set<Employee>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == employeeId && e.UserId != null && e.UserId == me, ct);
+        var own = allowOwn ? await db.Set<Employee>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == employeeId && e.UserId != null && e.UserId == me, ct) : null;
         if (own is not null)
         {
             return own;
@@ -202,7 +202,7 @@ public sealed class LeaveBook(UrakataDbContext db, CurrentUser currentUser, Perm
     internal async Task<EmployeeLeave> LoadAsync(Employee employee, bool save, CancellationToken ct)
     {
         var grants = await db.Set<LeaveGrant>().AsNoTracking().Where(g => g.EmployeeId == employee.Id).OrderBy(g => g.GrantDate).ToListAsync(ct);
-        var takings = await db.Set<TakenLeave>().AsNoTracking().Where(t => t.EmployeeId == employee.Id).OrderBy(t => t.Date).ToListAsync(ct);
+        var takings = await db.Set<TakenLeave>().AsNoTracking().Where(t => t.EmployeeId == employee.Id && t.CancelledAt == null).OrderBy(t => t.Date).ToListAsync(ct);
         var types = await TypesAsync(save, ct);
         var settings = await SettingsAsync(save, ct);
         var rule = await attendance.DefaultRuleAsync(ct);
@@ -219,7 +219,7 @@ public sealed class LeaveBook(UrakataDbContext db, CurrentUser currentUser, Perm
         var rule = await attendance.DefaultRuleAsync(ct);
         // Whole-company reads filtered in memory: an IN list of every employee would outgrow the parameter limits.
         var grants = (await db.Set<LeaveGrant>().AsNoTracking().OrderBy(g => g.GrantDate).ToListAsync(ct)).Where(g => ids.Contains(g.EmployeeId)).ToLookup(g => g.EmployeeId);
-        var takings = (await db.Set<TakenLeave>().AsNoTracking().OrderBy(t => t.Date).ToListAsync(ct)).Where(t => ids.Contains(t.EmployeeId)).ToLookup(t => t.EmployeeId);
+        var takings = (await db.Set<TakenLeave>().AsNoTracking().Where(t => t.CancelledAt == null).OrderBy(t => t.Date).ToListAsync(ct)).Where(t => ids.Contains(t.EmployeeId)).ToLookup(t => t.EmployeeId);
         return [.. list.Select(e => EmployeeLeave.Build(e, rule, settings, types, [.. grants[e.Id]], [.. takings[e.Id]]))];
     }
 
@@ -279,7 +279,7 @@ internal sealed class EmployeeLeave
         var takings = Takings.Select(t =>
         {
             var type = Types[t.LeaveTypeId];
-            return new TakingDto(t.Id, t.Date, type.Code, type.NameFor(IsEnglish), type.Paid, t.Unit, t.Hours, t.Source, t.RequestId);
+            return new TakingDto(t.Id, t.Date, type.Code, type.NameFor(IsEnglish), type.Paid, t.Unit, t.Hours, t.Source, t.RequestId, t.Half);
         }).ToList();
         var duties = FiveDayDuties().Select(d => new FiveDayDutyDto(d.From, d.Deadline, d.RequiredDays, d.TakenDays, d.StillRequired, d.IsOverdue(today))).ToList();
         // The headline figure counts approved leave still to come: what the employee can still ask for.

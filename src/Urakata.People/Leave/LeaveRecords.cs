@@ -11,6 +11,14 @@ public enum LeaveUnit
     Hours,
 }
 
+/// <summary>Which half of the day a 半日単位 taking is: 午前 or 午後.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DayHalf>))]
+public enum DayHalf
+{
+    Morning,
+    Afternoon,
+}
+
 /// <summary>Who set the date: the employee (時季指定権), a 計画的付与 agreement (39条6項), or the employer's 時季指定 (39条7項).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<LeaveSource>))]
 public enum LeaveSource

@@ -16,11 +16,11 @@ internal sealed class LeaveTakingsCalendar(UrakataDbContext db) : ILeaveCalendar
         {
             var rows = await (from t in db.Set<TakenLeave>().AsNoTracking()
                               join type in db.Set<LeaveType>().AsNoTracking() on t.LeaveTypeId equals type.Id
-                              where chunk.Contains(t.EmployeeId) && t.Date >= first && t.Date <= last
+                              where chunk.Contains(t.EmployeeId) && t.Date >= first && t.Date <= last && t.CancelledAt == null
                               orderby t.Date
-                              select new { t.EmployeeId, t.Date, type.Code, type.Name, type.Paid, t.Unit, t.Hours }).ToListAsync(ct);
+                              select new { t.EmployeeId, t.Date, type.Code, type.Name, type.Paid, t.Unit, t.Hours, t.Half }).ToListAsync(ct);
             result.AddRange(rows.Select(r => new LeaveOnDate(r.EmployeeId, r.Date, r.Code, r.Name, r.Paid,
-                r.Unit switch { LeaveUnit.FullDay => 1m, LeaveUnit.HalfDay => 0.5m, _ => 0m }, r.Hours)));
+                r.Unit switch { LeaveUnit.FullDay => 1m, LeaveUnit.HalfDay => 0.5m, _ => 0m }, r.Hours, r.Half)));
         }
         return result;
     }

@@ -119,13 +119,24 @@ public static class PeopleMessages
     public static string InsufficientBalance => Get(nameof(InsufficientBalance));
     public static string KanaCharacter => Get(nameof(KanaCharacter));
     public static string KanaRequired => Get(nameof(KanaRequired));
+    public static string LeaveAlreadyCancelled => Get(nameof(LeaveAlreadyCancelled));
     public static string LeaveBeyondBalance => Get(nameof(LeaveBeyondBalance));
+    public static string LeaveCancelMonthClosed => Get(nameof(LeaveCancelMonthClosed));
+    public static string LeaveCancelNothingLeft => Get(nameof(LeaveCancelNothingLeft));
+    public static string LeaveCancelPast => Get(nameof(LeaveCancelPast));
+    public static string LeaveCancelPending => Get(nameof(LeaveCancelPending));
+    public static string LeaveCancelReasonRequired => Get(nameof(LeaveCancelReasonRequired));
+    public static string LeaveCancelRequestUnknown => Get(nameof(LeaveCancelRequestUnknown));
+    public static string LeaveCancelTitle => Get(nameof(LeaveCancelTitle));
+    public static string LeaveCancelledByRequest => Get(nameof(LeaveCancelledByRequest));
     public static string LeaveDateRequired => Get(nameof(LeaveDateRequired));
     public static string LeaveGrantBeforeHire => Get(nameof(LeaveGrantBeforeHire));
     public static string LeaveGrantDaysInvalid => Get(nameof(LeaveGrantDaysInvalid));
     public static string LeaveGrantExists => Get(nameof(LeaveGrantExists));
     public static string LeaveGrantNoteTooLong => Get(nameof(LeaveGrantNoteTooLong));
     public static string LeaveGrantSourceInvalid => Get(nameof(LeaveGrantSourceInvalid));
+    public static string LeaveHalfAfternoon => Get(nameof(LeaveHalfAfternoon));
+    public static string LeaveHalfMorning => Get(nameof(LeaveHalfMorning));
     public static string LeaveHoursInvalid => Get(nameof(LeaveHoursInvalid));
     public static string LeaveHoursOnlyPaid => Get(nameof(LeaveHoursOnlyPaid));
     public static string LeaveHoursRange => Get(nameof(LeaveHoursRange));
@@ -133,6 +144,15 @@ public static class PeopleMessages
     public static string LeaveOutsideEmployment => Get(nameof(LeaveOutsideEmployment));
     public static string LeaveOverlapsPending => Get(nameof(LeaveOverlapsPending));
     public static string LeavePartDayOneDate => Get(nameof(LeavePartDayOneDate));
+    public static string LeavePlanAlreadyTaken => Get(nameof(LeavePlanAlreadyTaken));
+    public static string LeavePlanBeyondBalance => Get(nameof(LeavePlanBeyondBalance));
+    public static string LeavePlanMonthClosed => Get(nameof(LeavePlanMonthClosed));
+    public static string LeavePlanNoDates => Get(nameof(LeavePlanNoDates));
+    public static string LeavePlanNoEmployees => Get(nameof(LeavePlanNoEmployees));
+    public static string LeavePlanOutsideEmployment => Get(nameof(LeavePlanOutsideEmployment));
+    public static string LeavePlanPending => Get(nameof(LeavePlanPending));
+    public static string LeavePlanRestDay => Get(nameof(LeavePlanRestDay));
+    public static string LeavePlanSourceInvalid => Get(nameof(LeavePlanSourceInvalid));
     public static string LeaveRangeInvalid => Get(nameof(LeaveRangeInvalid));
     public static string LeaveSourceDesignated => Get(nameof(LeaveSourceDesignated));
     public static string LeaveSourcePlanned => Get(nameof(LeaveSourcePlanned));
@@ -186,6 +206,14 @@ public static class PeopleMessages
 
     public static string Format(string template, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, template, args);
+
+    /// <summary>午前 / 午後 of a half day; null for none.</summary>
+    public static string? HalfOf(Leave.DayHalf? half) => half switch
+    {
+        Leave.DayHalf.Morning => LeaveHalfMorning,
+        Leave.DayHalf.Afternoon => LeaveHalfAfternoon,
+        _ => null,
+    };
 
     /// <summary>A date as messages show it (2026/04/01), whatever the reader's culture.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);

@@ -74,6 +74,13 @@ public sealed class ProxyApprovalService(UrakataDbContext db, CurrentUser curren
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Removes the absence recorded for <paramref name="userId"/> from <paramref name="from"/> to <paramref name="to"/> by
+    /// <paramref name="source"/> (one cancelled leave); committed with the caller's save (a decision hook's transaction).
+    /// </summary>
+    public async Task CancelAbsenceAsync(Guid userId, DateOnly from, DateOnly to, string source, CancellationToken ct = default) =>
+        db.RemoveRange(await db.Set<Absence>().Where(a => a.UserId == userId && a.Source == source && a.From == from && a.To == to).ToListAsync(ct));
+
     /// <summary>Everyone <paramref name="deputyId"/> may act for on <paramref name="date"/>.</summary>
     public async Task<IReadOnlyList<ActiveProxyApproval>> ActiveForAsync(Guid deputyId, DateOnly date, CancellationToken ct = default)
     {

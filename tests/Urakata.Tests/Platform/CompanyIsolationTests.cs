@@ -62,6 +62,11 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
                 new Urakata.People.Events.EmployeeEventInput(Urakata.People.Events.EmployeeEventKind.Retirement, new DateOnly(2027, 3, 31), Note: secret));
             var close = await sp.GetRequiredService<Urakata.People.Attendance.AttendanceMonthClose>().CloseAsync(new Urakata.People.Attendance.CloseMonthBody(null, "2026-05"));
             var leaveType = await sp.GetRequiredService<Urakata.People.Leave.LeaveBook>().AddTypeAsync(new Urakata.People.Leave.LeaveTypeInput("b-secret", secret, null, true));
+            var db = sp.GetRequiredService<Urakata.Platform.Data.UrakataDbContext>();
+            var taking = new Urakata.People.Leave.Records.TakenLeave(employee.Id, new DateOnly(2026, 12, 1), leaveType.Id, Urakata.People.Leave.LeaveUnit.FullDay, 0,
+                Urakata.People.Leave.LeaveSource.Planned, null);
+            db.Add(taking);
+            await db.SaveChangesAsync();
             return new Dictionary<Type, Guid>
             {
                 [typeof(Urakata.People.Attendance.AttendanceClose)] = close.Id,
@@ -69,6 +74,7 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
                 [typeof(Urakata.People.Events.EmployeeEvent)] = lifeEvent.Id,
                 [typeof(Urakata.People.Events.EmployeeTask)] = lifeEvent.Tasks[0].Id,
                 [typeof(Urakata.People.Leave.Records.LeaveType)] = leaveType.Id,
+                [typeof(Urakata.People.Leave.Records.TakenLeave)] = taking.Id,
                 [typeof(Account)] = account.Id,
                 [typeof(SubAccount)] = sub.Id,
                 [typeof(Partner)] = partner.Id,

@@ -87,7 +87,7 @@ public sealed class LeaveGrants(UrakataDbContext db, LeaveBook book, AttendanceB
             // Leave on work days without a record counts by its type; only those few dates are read row by row.
             var chunkIds = chunk.Select(d => d.Employee.Id).ToList();
             var leave = await db.Set<TakenLeave>().AsNoTracking()
-                .Where(t => chunkIds.Contains(t.EmployeeId) && t.Date >= from && t.Date < through && t.Unit != LeaveUnit.Hours)
+                .Where(t => chunkIds.Contains(t.EmployeeId) && t.Date >= from && t.Date < through && t.Unit != LeaveUnit.Hours && t.CancelledAt == null)
                 .Select(t => new { t.EmployeeId, t.Date, t.LeaveTypeId }).ToListAsync(ct);
             var leaveIds = leave.Select(t => t.EmployeeId).Distinct().ToList();
             var leaveDates = leave.Select(t => t.Date).Distinct().ToList();

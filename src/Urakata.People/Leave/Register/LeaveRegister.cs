@@ -46,8 +46,11 @@ public sealed class LeaveRegister(LeaveBook book)
         }
         foreach (var t in leave.Takings.Where(t => leave.Types[t.LeaveTypeId].IsAnnualPaidLeave))
         {
+            string?[] notes = [PeopleMessages.HalfOf(t.Half),
+                t.Source switch { LeaveSource.Planned => PeopleMessages.LeaveSourcePlanned, LeaveSource.Designated => PeopleMessages.LeaveSourceDesignated, _ => null }];
+            var note = string.Join(" ", notes.OfType<string>());
             entries.Add((t.Date, 1, new RegisterEntryDto(t.Date, RegisterEntryKind.Taken, null, t.Unit == LeaveUnit.Hours ? null : t.Days,
-                t.Unit == LeaveUnit.Hours ? t.Hours : null, null, t.Source switch { LeaveSource.Planned => PeopleMessages.LeaveSourcePlanned, LeaveSource.Designated => PeopleMessages.LeaveSourceDesignated, _ => null })));
+                t.Unit == LeaveUnit.Hours ? t.Hours : null, null, note.Length == 0 ? null : note)));
         }
         var rows = entries.OrderBy(e => e.Date).ThenBy(e => e.Order).Select(e =>
         {

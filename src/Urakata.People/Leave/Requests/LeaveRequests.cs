@@ -33,18 +33,27 @@ public static class LeaveRequests
     /// <summary>The longest request: a quarter (longer leave is 休職, not a 休暇申請).</summary>
     public const int MaxDays = 93;
 
+    /// <summary>The <see cref="IFormOptionSource"/> of the type select: the company's active leave types.</summary>
+    public const string TypeOptions = "people.leave_types";
+
     private static readonly string[] DefaultTypeNames = [.. LeaveType.Defaults().Select(t => t.Name)];
 
+    private static FormDefinition Form(FormField type) => new(
+    [
+        type,
+        new FormField("from", "開始日", FieldType.Date, Required: true, LabelEn: "From"),
+        new FormField("to", "終了日", FieldType.Date, Required: true, LabelEn: "To"),
+        new FormField("unit", "単位", FieldType.Select, Required: true, LabelEn: "Unit", Options: [FullDay, Morning, Afternoon, ByHours]),
+        new FormField("hours", "時間数", FieldType.Number, LabelEn: "Hours", RequiredIf: "unit=" + ByHours),
+        new FormField("reason", "理由", FieldType.LongText, LabelEn: "Reason", MaxLength: 500),
+    ]);
+
+    /// <summary>Version 1 offered the default type names; version 2 the company's active types (<see cref="TypeOptions"/>).</summary>
     public static RequestKindDefinition Definition { get; } = new(Kind, "休暇申請", "Leave request", "LV",
-        [new FormDefinition(
         [
-            new FormField("leave_type", "休暇の種類", FieldType.Select, Required: true, LabelEn: "Leave type", Options: DefaultTypeNames),
-            new FormField("from", "開始日", FieldType.Date, Required: true, LabelEn: "From"),
-            new FormField("to", "終了日", FieldType.Date, Required: true, LabelEn: "To"),
-            new FormField("unit", "単位", FieldType.Select, Required: true, LabelEn: "Unit", Options: [FullDay, Morning, Afternoon, ByHours]),
-            new FormField("hours", "時間数", FieldType.Number, LabelEn: "Hours", RequiredIf: "unit=" + ByHours),
-            new FormField("reason", "理由", FieldType.LongText, LabelEn: "Reason", MaxLength: 500),
-        ])],
+            Form(new FormField("leave_type", "休暇の種類", FieldType.Select, Required: true, LabelEn: "Leave type", Options: DefaultTypeNames)),
+            Form(new FormField("leave_type", "休暇の種類", FieldType.Select, Required: true, LabelEn: "Leave type", OptionSource: TypeOptions)),
+        ],
         BuiltInKinds.StandardRoute, typeof(LeaveRequestHandler), "年次有給休暇・特別休暇などの申請(承認後に休暇として記録)");
 
     internal static string? Text(ApprovalRequest request, string key) =>
@@ -102,6 +111,7 @@ public sealed class LeaveRequestHandler(UrakataDbContext db, LeaveBook book, Att
             LeaveRequests.ByHours => LeaveUnit.Hours,
             _ => throw Invalid("unit", PeopleMessages.LeaveUnitInvalid),
         };
+        DayHalf? half = unitText switch { LeaveRequests.Morning => DayHalf.Morning, LeaveRequests.Afternoon => DayHalf.Afternoon, _ => null };
         if (unit != LeaveUnit.FullDay && from != to)
         {
             throw Invalid("unit", PeopleMessages.LeavePartDayOneDate);
@@ -135,11 +145,11 @@ public sealed class LeaveRequestHandler(UrakataDbContext db, LeaveBook book, Att
 
         // Leave already recorded on one of the dates (any type): at most one day's worth a date.
         var dayMinutes = leave.Ledger.HoursPerDay * 60;
-        var requested = new TakenLeave(employee.Id, from, type.Id, unit, hours, LeaveSource.Requested, request.Id);
+        var requested = new TakenLeave(employee.Id, from, type.Id, unit, hours, LeaveSource.Requested, request.Id, half);
         foreach (var date in dates)
         {
             var booked = leave.Takings.Where(t => t.Date == date).Sum(t => Minutes(t, dayMinutes));
-            if (booked > 0 && booked + Minutes(requested, dayMinutes) > dayMinutes)
+            if ((booked > 0 && booked + Minutes(requested, dayMinutes) > dayMinutes) || (half is not null && leave.Takings.Any(t => t.Date == date && t.Half == half)))
             {
                 throw Invalid("from", PeopleMessages.Format(PeopleMessages.DayAlreadyTaken, PeopleMessages.Date(date)));
             }
@@ -150,7 +160,7 @@ public sealed class LeaveRequestHandler(UrakataDbContext db, LeaveBook book, Att
             throw Invalid("from", PeopleMessages.Format(PeopleMessages.LeaveOverlapsPending, clash.Number, PeopleMessages.Date(clash.From), PeopleMessages.Date(clash.To)));
         }
 
-        var takings = dates.Select(d => new TakenLeave(employee.Id, d, type.Id, unit, hours, LeaveSource.Requested, request.Id)).ToList();
+        var takings = dates.Select(d => new TakenLeave(employee.Id, d, type.Id, unit, hours, LeaveSource.Requested, request.Id, half)).ToList();
         if (type.IsAnnualPaidLeave)
         {
             EnsureBalance(leave, takings, pending.Where(p => p.Paid).SelectMany(p => p.Takings), from);
@@ -231,4 +241,16 @@ public sealed class LeaveRequestHandler(UrakataDbContext db, LeaveBook book, Att
     };
 
     private static ValidationException Invalid(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>The type select of 休暇申請: the company's active leave types (the defaults until the company has its own rows).</summary>
+internal sealed class LeaveTypeOptions(UrakataDbContext db) : IFormOptionSource
+{
+    public string Name => LeaveRequests.TypeOptions;
+
+    public async Task<IReadOnlyList<string>> OptionsAsync(CancellationToken ct)
+    {
+        var types = await db.Set<LeaveType>().AsNoTracking().ToListAsync(ct);
+        return [.. (types.Count == 0 ? LeaveType.Defaults() : types).Where(t => t.Active).OrderBy(t => t.SortOrder).ThenBy(t => t.Code, StringComparer.Ordinal).Select(t => t.Name)];
+    }
 }

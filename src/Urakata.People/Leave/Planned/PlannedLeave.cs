@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Urakata.People.Attendance;
+using Urakata.People.Employees;
+using Urakata.People.Leave.Records;
+using Urakata.People.Leave.Requests;
+using Urakata.Platform.Data;
+using Urakata.Platform.Domain;
+using Urakata.Platform.Security;
+using Urakata.Workflow.Requests;
+
+namespace Urakata.People.Leave.Planned;
+
+/// <summary>
+/// Whom and when: the employees (and/or everyone whose department is <see cref="DepartmentId"/>), the dates (whole days),
+/// and whether it is 計画的付与 (<see cref="LeaveSource.Planned"/>, 39条6項) or 時季指定 (<see cref="LeaveSource.Designated"/>,
+/// 39条7項).
+/// </summary>
+public sealed record PlannedLeaveInput(IReadOnlyList<Guid>? EmployeeIds, Guid? DepartmentId, IReadOnlyList<DateOnly>? Dates, LeaveSource Source);
+
+public sealed record PlannedLeaveResult(int Employees, int Days, IReadOnlyList<TakingDto> Takings);
+
+/// <summary>
+/// 計画的付与 and 時季指定 entered by HR (<c>people.leave.manage</c>, within its data scope): a day of 年次有給休暇 on each
+/// date for each employee, recorded like approved leave (it counts in the 年5日 duty, 39条8項, and shows on the 管理簿 with its
+/// source). All or nothing: every employee and date is checked first — employed, a work day of the work rule, the month
+/// not closed, no leave or pending 休暇申請 on it, within the balance (the ledger's oldest-first rule) — and every problem
+/// is answered at once, naming the employee and the date.
+/// </summary>
+public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAccess access, AttendanceBook attendance)
+{
+    /// <summary>A month of dates at once is plenty (a company-wide 夏季 block is 3–5 days).</summary>
+    public const int MaxDates = 31;
+
+    public async Task<PlannedLeaveResult> RecordAsync(PlannedLeaveInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Source is not (LeaveSource.Planned or LeaveSource.Designated))
+        {
+            throw new DomainException(PeopleMessages.LeavePlanSourceInvalid, "source");
+        }
+        var dates = (input.Dates ?? []).Distinct().Order().ToList();
+        if (dates.Count == 0 || dates.Count > MaxDates)
+        {
+            throw new DomainException(PeopleMessages.LeavePlanNoDates, "dates");
+        }
+        var reachable = await access.ReachableAsync(PeoplePermissions.LeaveManage, ct);
+        var ids = (input.EmployeeIds ?? []).ToHashSet();
+        var employees = await reachable.AsNoTracking()
+            .Where(e => ids.Contains(e.Id) || (input.DepartmentId != null && e.DepartmentId == input.DepartmentId)).OrderBy(e => e.Number).ToListAsync(ct);
+        if (ids.Any(id => employees.All(e => e.Id != id)))
+        {
+            throw new NotFoundException(nameof(Employee)); // another company's, or outside the data scope
+        }
+        // In a department only those employed on the dates; named employees are checked (and refused) like any other.
+        employees = [.. employees.Where(e => ids.Contains(e.Id) || dates.Any(e.IsEmployedOn))];
+        if (employees.Count == 0)
+        {
+            throw new DomainException(PeopleMessages.LeavePlanNoEmployees, "employeeIds");
+        }
+
+        var paid = (await book.TypesAsync(ct)).Single(t => t.IsAnnualPaidLeave);
+        var rule = await attendance.DefaultRuleAsync(ct);
+        var (first, last) = (dates[0], dates[^1]);
+        var daysOff = (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= first && h.Date <= last).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+        var pending = await PendingAsync(employees, first, last, ct);
+        var errors = new List<string>();
+        var takings = new List<TakenLeave>();
+        var employeeIds = employees.Select(e => e.Id).ToList();
+        foreach (var leave in await book.LoadManyAsync(db.Set<Employee>().Where(e => employeeIds.Contains(e.Id)), ct))
+        {
+            var e = leave.Employee;
+            string Name(string template, DateOnly date, params object?[] more) => PeopleMessages.Format(template, [e.Number, e.Name, PeopleMessages.Date(date), .. more]);
+            var mine = new List<TakenLeave>();
+            foreach (var date in dates)
+            {
+                if (!e.IsEmployedOn(date))
+                {
+                    errors.Add(Name(PeopleMessages.LeavePlanOutsideEmployment, date));
+                }
+                else if (rule.KindOf(date, daysOff) != DayKind.WorkDay)
+                {
+                    errors.Add(Name(PeopleMessages.LeavePlanRestDay, date));
+                }
+                else if (leave.Takings.Any(t => t.Date == date))
+                {
+                    errors.Add(Name(PeopleMessages.LeavePlanAlreadyTaken, date));
+                }
+                else if (pending.FirstOrDefault(p => p.UserId == e.UserId && p.From <= date && date <= p.To) is { } clash)
+                {
+                    errors.Add(Name(PeopleMessages.LeavePlanPending, date, clash.Number));
+                }
+                else if (await AttendanceLocks.IsClosedAsync(db, e.Id, date, ct))
+                {
+                    errors.Add(Name(PeopleMessages.LeavePlanMonthClosed, date));
+                }
+                else
+                {
+                    mine.Add(new TakenLeave(e.Id, date, paid.Id, LeaveUnit.FullDay, 0, input.Source, null));
+                }
+            }
+            // The balance over the employee's dates in order, the ledger's rules (oldest grant first, expiry, one day a date).
+            var available = leave.Ledger.AvailableOn(dates[0]).Display();
+            foreach (var taking in mine)
+            {
+                try
+                {
+                    leave.Ledger.Take(taking.ToLedger());
+                }
+                catch (DomainException)
+                {
+                    errors.Add(Name(PeopleMessages.LeavePlanBeyondBalance, taking.Date, available));
+                    break;
+                }
+            }
+            takings.AddRange(mine);
+        }
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(new Dictionary<string, string[]> { ["dates"] = [.. errors] });
+        }
+        db.AddRange(takings);
+        await db.SaveChangesAsync(ct);
+        return new PlannedLeaveResult(employees.Count, takings.Count,
+            [.. takings.Select(t => new TakingDto(t.Id, t.Date, paid.Code, paid.Name, paid.Paid, t.Unit, t.Hours, t.Source, null))]);
+    }
+
+    private sealed record Pending(Guid UserId, string? Number, DateOnly From, DateOnly To);
+
+    /// <summary>休暇申請 of these employees still waiting for a decision that touch the dates.</summary>
+    private async Task<List<Pending>> PendingAsync(IReadOnlyList<Employee> employees, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var users = employees.Select(e => e.UserId).OfType<Guid>().ToList();
+        var requests = await db.Set<ApprovalRequest>().AsNoTracking()
+            .Where(r => users.Contains(r.ApplicantId) && r.KindCode == LeaveRequests.Kind && (r.Status == RequestStatus.InProgress || r.Status == RequestStatus.SentBack))
+            .ToListAsync(ct);
+        return [.. requests.Select(r => (r, From: LeaveRequests.Date(r, "from"), To: LeaveRequests.Date(r, "to")))
+            .Where(x => x.From is { } f && x.To is { } t && f <= last && first <= t)
+            .Select(x => new Pending(x.r.ApplicantId, x.r.Number, x.From!.Value, x.To!.Value))];
+    }
+}
