@@ -40,9 +40,12 @@ public sealed class PeopleModule : IUrakataModule
         new("people", "Menu.People.Me", "people/me", MudBlazor.Icons.Material.Filled.Person, Order: 32),
         new("people", "Menu.People.Attendance", "people/attendance", MudBlazor.Icons.Material.Filled.AccessTime, Order: 33),
         new("people", "Menu.People.AttendanceList", "people/attendance/list", MudBlazor.Icons.Material.Filled.TableChart, PeoplePermissions.AttendanceRead, Order: 34),
+        new("people", "Menu.People.Agreement", "people/attendance/agreement", MudBlazor.Icons.Material.Filled.Gavel, PeoplePermissions.AttendanceRead, Order: 34),
         new("people", "Menu.People.Leave", "people/leave", MudBlazor.Icons.Material.Filled.BeachAccess, Order: 35),
         new("people", "Menu.People.LeaveManage", "people/leave/manage", MudBlazor.Icons.Material.Filled.EventAvailable, PeoplePermissions.LeaveRead, Order: 36),
         new("people", "Menu.People.LeaveTypes", "people/leave/types", MudBlazor.Icons.Material.Filled.Category, PeoplePermissions.LeaveManage, Order: 37),
+        new("people", "Menu.People.LeavePlanned", "people/leave/planned", MudBlazor.Icons.Material.Filled.EventNote, PeoplePermissions.LeaveManage, Order: 37),
+        new("people", "Menu.People.LeaveSettings", "people/leave/settings", MudBlazor.Icons.Material.Filled.Settings, PeoplePermissions.LeaveManage, Order: 37),
         new("people", "Menu.People.Tasks", "people/tasks", MudBlazor.Icons.Material.Filled.Checklist, Order: 38),
         new("people", "Menu.People.Checklists", "people/checklists", MudBlazor.Icons.Material.Filled.PlaylistAddCheck, PeoplePermissions.EmployeesManage, Order: 39),
     ];
@@ -66,7 +69,7 @@ public sealed class PeopleModule : IUrakataModule
         services.AddScoped<EmployeeAccess>().AddScoped<EmployeeDirectory>().AddScoped<MyNumberVault>().AddScoped<Import.EmployeeImport>().AddScoped<Attendance.AttendanceBook>()
             .AddScoped<Attendance.ILeaveCalendar, Leave.LeaveTakingsCalendar>()
             .AddScoped<Events.EmployeeEvents>()
-            .AddScoped<Attendance.AttendanceMonthClose>().AddScoped<Attendance.Timesheets>().AddScoped<Attendance.OvertimeWatch>()
+            .AddScoped<Attendance.AttendanceMonthClose>().AddScoped<Attendance.Timesheets>().AddScoped<Attendance.OvertimeWatch>().AddScoped<Attendance.OvertimeYear>()
             .AddScoped<Leave.LeaveBook>().AddScoped<Leave.Grants.LeaveGrants>().AddScoped<Leave.Grants.LeaveJob>().AddScoped<Leave.FiveDays.FiveDayAlerts>()
             .AddScoped<Leave.Register.LeaveRegister>().AddScoped<Leave.Cancel.LeaveCancelling>().AddScoped<Leave.Planned.PlannedLeave>()
             .AddFormOptionSource<Leave.Requests.LeaveTypeOptions>()

@@ -101,6 +101,8 @@ internal static class PeopleApi
         a.MapGet("/agreement", (OvertimeWatch w, CancellationToken ct) => w.AgreementAsync(ct)).RequirePermission(PeoplePermissions.AttendanceRead);
         a.MapPut("/agreement", (OvertimeAgreementInput body, OvertimeWatch w, CancellationToken ct) => w.SetAgreementAsync(body, ct))
             .RequirePermission(PeoplePermissions.AttendanceRules);
+        a.MapGet("/agreement/year", (Guid? department, int? year, OvertimeYear y, CancellationToken ct) => y.YearAsync(department, year, ct))
+            .RequirePermission(PeoplePermissions.AttendanceRead);
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ public static class PeopleMessages
     public static string AgreementFigureInvalid => Get(nameof(AgreementFigureInvalid));
     public static string AgreementFirstMonthInvalid => Get(nameof(AgreementFirstMonthInvalid));
     public static string AgreementMonthsInvalid => Get(nameof(AgreementMonthsInvalid));
+    public static string AgreementPercentsInvalid => Get(nameof(AgreementPercentsInvalid));
     public static string AlreadyClockedIn => Get(nameof(AlreadyClockedIn));
     public static string AmountDays => Get(nameof(AmountDays));
     public static string AmountDaysHours => Get(nameof(AmountDaysHours));

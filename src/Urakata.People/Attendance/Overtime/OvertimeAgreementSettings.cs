@@ -2,9 +2,12 @@ using Urakata.Platform.Domain;
 
 namespace Urakata.People.Attendance;
 
-/// <summary>The company's 36協定 as forms and the API read and write it (minutes; months 1–12).</summary>
+/// <summary>
+/// The company's 36協定 as forms and the API read and write it (minutes; months 1–12); the alert levels in percent of each
+/// limit (注意 / 警告; 100 % is always 到達), left out by older clients: 70 / 90.
+/// </summary>
 public sealed record OvertimeAgreementInput(int MonthlyLimitMinutes, int YearlyLimitMinutes, bool HasSpecialClause, int SpecialYearlyLimitMinutes,
-    int? SpecialMonthlyLimitMinutes, int MonthsOverMonthlyLimitPerYear, int FirstMonth);
+    int? SpecialMonthlyLimitMinutes, int MonthsOverMonthlyLimitPerYear, int FirstMonth, int CautionPercent = 70, int WarningPercent = 90);
 
 /// <summary>
 /// The company's 36協定 (<c>hr_overtime_agreements</c>, one row, made on first use with the legal maximums): 限度時間 a
@@ -21,6 +24,9 @@ public sealed class OvertimeAgreementSettings : CompanyEntity
     public int? SpecialMonthlyLimitMinutes { get; private set; }
     public int MonthsOverMonthlyLimitPerYear { get; private set; } = OvertimeAgreement.Standard.MonthsOverMonthlyLimitPerYear;
     public int FirstMonth { get; private set; } = OvertimeAgreement.Standard.FirstMonth;
+    /// <summary>The company's choice, not law: when the employee and 所属長 are told (the 70 / 90 / 100 %).</summary>
+    public int CautionPercent { get; private set; } = OvertimeAgreement.Standard.CautionPercent;
+    public int WarningPercent { get; private set; } = OvertimeAgreement.Standard.WarningPercent;
 
     public OvertimeAgreement ToAgreement() => OvertimeAgreement.Standard with
     {
@@ -31,10 +37,12 @@ public sealed class OvertimeAgreementSettings : CompanyEntity
         SpecialMonthlyLimitMinutes = SpecialMonthlyLimitMinutes,
         MonthsOverMonthlyLimitPerYear = MonthsOverMonthlyLimitPerYear,
         FirstMonth = FirstMonth,
+        CautionPercent = CautionPercent,
+        WarningPercent = WarningPercent,
     };
 
     public OvertimeAgreementInput ToInput() => new(MonthlyLimitMinutes, YearlyLimitMinutes, HasSpecialClause, SpecialYearlyLimitMinutes,
-        SpecialMonthlyLimitMinutes, MonthsOverMonthlyLimitPerYear, FirstMonth);
+        SpecialMonthlyLimitMinutes, MonthsOverMonthlyLimitPerYear, FirstMonth, CautionPercent, WarningPercent);
 
     /// <summary>
     /// Sets the 協定's figures; each within what 36条 allows (reference §5.3): 限度時間 up to 45 h / 360 h, the special year up
@@ -69,11 +77,17 @@ public sealed class OvertimeAgreementSettings : CompanyEntity
             errors["firstMonth"] = [PeopleMessages.AgreementFirstMonthInvalid];
         }
 
+        if (input.CautionPercent is < 1 or > 99 || input.WarningPercent is < 1 or > 99 || input.CautionPercent >= input.WarningPercent)
+        {
+            errors["cautionPercent"] = [PeopleMessages.AgreementPercentsInvalid];
+        }
+
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
         }
 
+        (CautionPercent, WarningPercent) = (input.CautionPercent, input.WarningPercent);
         (MonthlyLimitMinutes, YearlyLimitMinutes, HasSpecialClause, SpecialYearlyLimitMinutes, SpecialMonthlyLimitMinutes, MonthsOverMonthlyLimitPerYear, FirstMonth) =
             (input.MonthlyLimitMinutes, input.YearlyLimitMinutes, input.HasSpecialClause, input.SpecialYearlyLimitMinutes, input.SpecialMonthlyLimitMinutes,
                 input.MonthsOverMonthlyLimitPerYear, input.FirstMonth);
