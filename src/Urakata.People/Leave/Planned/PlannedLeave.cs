@@ -124,6 +124,17 @@ public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAc
             [.. takings.Select(t => new TakingDto(t.Id, t.Date, paid.Code, paid.Name, paid.Paid, t.Unit, t.Hours, t.Source, null))]);
     }
 
+    /// <summary>Whom the page offers: the employees in the data scope of <c>people.leave.manage</c> still employed today, and the departments.</summary>
+    public async Task<(IReadOnlyList<LookupItem> Employees, IReadOnlyList<LookupItem> Departments)> ChoicesAsync(CancellationToken ct = default)
+    {
+        var today = book.Today;
+        var employees = await (await access.ReachableAsync(PeoplePermissions.LeaveManage, ct)).AsNoTracking()
+            .Where(e => e.RetirementDate == null || e.RetirementDate >= today).OrderBy(e => e.Number)
+            .Select(e => new LookupItem(e.Id, e.Number, e.Name)).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new LookupItem(d.Id, d.Code, d.Name)).ToListAsync(ct);
+        return (employees, departments);
+    }
+
     private sealed record Pending(Guid UserId, string? Number, DateOnly From, DateOnly To);
 
     /// <summary>休暇申請 of these employees still waiting for a decision that touch the dates.</summary>

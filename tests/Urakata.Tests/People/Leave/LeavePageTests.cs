@@ -26,6 +26,9 @@ public sealed class LeavePageTests(LeaveFactory factory) : IClassFixture<LeaveFa
             ("/people/leave/manage", "井上 美穂"),
             ($"/people/leave/register/{inoue.Id}", "付与（基準日）"),
             ("/people/leave/types", "子の看護等休暇"),
+            ("/people/leave/planned", "planned-record"),
+            ("/people/leave/settings", "基準日(月)"),
+            ($"/people/leave/register/{inoue.Id}", "leave-takings"),
         })
         {
             var response = await client.GetAsync(path);
