@@ -26,7 +26,7 @@ public sealed record PlannedLeaveResult(int Employees, int Days, IReadOnlyList<T
 /// not closed, no leave or pending 休暇申請 on it, within the balance (the ledger's oldest-first rule) — and every problem
 /// is answered at once, naming the employee and the date.
 /// </summary>
-public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAccess access, AttendanceBook attendance)
+public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAccess access, AttendanceBook attendance, PermissionService permissions)
 {
     /// <summary>A month of dates at once is plenty (a company-wide 夏季 block is 3–5 days).</summary>
     public const int MaxDates = 31;
@@ -34,6 +34,8 @@ public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAc
     public async Task<PlannedLeaveResult> RecordAsync(PlannedLeaveInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        // Checked first: without the right the data scope still reaches one's own record.
+        await permissions.RequireAsync(PeoplePermissions.LeaveManage, ct);
         if (input.Source is not (LeaveSource.Planned or LeaveSource.Designated))
         {
             throw new DomainException(PeopleMessages.LeavePlanSourceInvalid, "source");
@@ -127,6 +129,7 @@ public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAc
     /// <summary>Whom the page offers: the employees in the data scope of <c>people.leave.manage</c> still employed today, and the departments.</summary>
     public async Task<(IReadOnlyList<LookupItem> Employees, IReadOnlyList<LookupItem> Departments)> ChoicesAsync(CancellationToken ct = default)
     {
+        await permissions.RequireAsync(PeoplePermissions.LeaveManage, ct);
         var today = book.Today;
         var employees = await (await access.ReachableAsync(PeoplePermissions.LeaveManage, ct)).AsNoTracking()
             .Where(e => e.RetirementDate == null || e.RetirementDate >= today).OrderBy(e => e.Number)

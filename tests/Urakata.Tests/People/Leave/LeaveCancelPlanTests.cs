@@ -4,6 +4,7 @@ using Urakata.People.Attendance;
 using Urakata.People.Employees;
 using Urakata.People.Leave;
 using Urakata.People.Leave.Cancel;
+using Urakata.People.Leave.Planned;
 using Urakata.People.Leave.Records;
 using Urakata.People.Leave.Register;
 using Urakata.People.Leave.Requests;
@@ -195,5 +196,25 @@ public sealed class LeaveCancelPlanTests(LeaveFactory factory) : IClassFixture<L
         Assert.Equal((true, "計画的付与日を変更", await demo.UserAsync("yoshida")), (row.IsCancelled, row.CancelReason, row.CancelledBy!.Value));
         var again = await Assert.ThrowsAsync<DomainException>(() => demo.As<LeaveCancelling, TakingDto>("yoshida", c => c.CancelTakingAsync(december, new CancelLeaveInput("再度"))));
         Assert.Contains("2026/12/21", again.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlannedLeave_ForADepartment_ReachesEveryoneInIt()
+    {
+        var demo = await DemoAsync();
+        var sales2 = await demo.DepartmentAsync("212"); // 営業二課: 木村, 林, 清水
+        var members = await demo.As<UrakataDbContext, List<Guid>>("admin", db => db.Set<Employee>().Where(e => e.DepartmentId == sales2).Select(e => e.Id).ToListAsync());
+        Assert.Equal(3, members.Count);
+
+        // Mon 28 Dec 2026: a 計画的付与 day for the whole section.
+        var result = await demo.As<PlannedLeave, PlannedLeaveResult>("yoshida", p => p.RecordAsync(new PlannedLeaveInput(null, sales2, [Day("2026-12-28")], LeaveSource.Planned)));
+        Assert.Equal((3, 3), (result.Employees, result.Days));
+        var takings = await demo.As<UrakataDbContext, List<TakenLeave>>("admin", db => db.Set<TakenLeave>().AsNoTracking().Where(t => t.Date == Day("2026-12-28")).ToListAsync());
+        Assert.Equal(members.Order(), takings.Select(t => t.EmployeeId).Order());
+        Assert.All(takings, t => Assert.Equal((LeaveSource.Planned, LeaveUnit.FullDay, (Guid?)null), (t.Source, t.Unit, t.RequestId)));
+
+        // Without people.leave.manage (課長 木村 is in the section himself, so his own record is in his scope): refused.
+        await Assert.ThrowsAsync<Urakata.Platform.Security.ForbiddenException>(() => demo.As<PlannedLeave, PlannedLeaveResult>("kimura", p => p.RecordAsync(new PlannedLeaveInput(null, sales2, [Day("2026-12-29")], LeaveSource.Planned))));
+        Assert.Equal(3, await demo.As<UrakataDbContext, int>("admin", db => db.Set<TakenLeave>().CountAsync(t => t.Date >= Day("2026-12-28") && t.Date <= Day("2026-12-29"))));
     }
 }
