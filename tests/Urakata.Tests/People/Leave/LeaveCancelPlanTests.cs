@@ -15,6 +15,7 @@ using Urakata.Tests.Workflow;
 using Urakata.Workflow.Kinds;
 using Urakata.Workflow.ProxyApprovals;
 using Urakata.Workflow.Requests;
+using static Urakata.Tests.People.Leave.LeaveRequestTests;
 using static Urakata.Tests.People.PeopleTestData;
 using static Urakata.Tests.Workflow.WorkflowDemo;
 
@@ -34,10 +35,6 @@ public sealed class LeaveCancelPlanTests(LeaveFactory factory) : IClassFixture<L
         return await SeedAsync(factory);
     }
 
-    private static Task<ApprovalRequest> FileAsync(WorkflowDemo demo, string user, string type, string from, string to, string unit = LeaveRequests.FullDay) =>
-        demo.Requests(user, s => s.SubmitNewAsync(new RequestInput(LeaveRequests.Kind, "休暇申請",
-            Values(("leave_type", type), ("from", from), ("to", to), ("unit", unit), ("reason", "私用")))));
-
     /// <summary>Filed by a member of 営業一課 (211) and approved by 中村 (課長) then 山本 (部長).</summary>
     private static async Task<ApprovalRequest> ApprovedAsync(WorkflowDemo demo, string user, string type, string from, string to, string unit = LeaveRequests.FullDay)
     {
@@ -45,12 +42,6 @@ public sealed class LeaveCancelPlanTests(LeaveFactory factory) : IClassFixture<L
         await demo.Requests("nakamura", s => s.ApproveAsync(filed.Id, null, null));
         return await demo.Requests("yamamoto", s => s.ApproveAsync(filed.Id, null, null));
     }
-
-    private static Task<Employee> EmployeeAsync(WorkflowDemo demo, string name) => demo.As<UrakataDbContext, Employee>("admin", async db =>
-        await db.Set<Employee>().AsNoTracking().SingleAsync(e => e.Name == name));
-
-    private static Task<List<TakenLeave>> TakingsAsync(WorkflowDemo demo, Guid employeeId) => demo.As<UrakataDbContext, List<TakenLeave>>("admin", db =>
-        db.Set<TakenLeave>().AsNoTracking().Where(t => t.EmployeeId == employeeId).OrderBy(t => t.Date).ToListAsync());
 
     private static Task<int> AvailableAsync(WorkflowDemo demo, string user) => demo.As<LeaveBook, int>(user, async b => (await b.MyBalanceAsync()).RemainingMinutes);
 

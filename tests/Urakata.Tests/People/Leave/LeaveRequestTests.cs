@@ -29,17 +29,17 @@ public sealed class LeaveRequestTests(LeaveFactory factory) : IClassFixture<Leav
         return await SeedAsync(factory);
     }
 
-    private static Task<ApprovalRequest> FileAsync(WorkflowDemo demo, string user, string type, string from, string to, string unit = LeaveRequests.FullDay, int? hours = null) =>
+    internal static Task<ApprovalRequest> FileAsync(WorkflowDemo demo, string user, string type, string from, string to, string unit = LeaveRequests.FullDay, int? hours = null) =>
         demo.Requests(user, s => s.SubmitNewAsync(new RequestInput(LeaveRequests.Kind, "休暇申請",
             Values(("leave_type", type), ("from", from), ("to", to), ("unit", unit), ("hours", hours), ("reason", "私用")))));
 
     private static async Task<ValidationException> RefusedAsync(WorkflowDemo demo, string user, string type, string from, string to, string unit = LeaveRequests.FullDay, int? hours = null) =>
         await Assert.ThrowsAsync<ValidationException>(() => FileAsync(demo, user, type, from, to, unit, hours));
 
-    private static Task<Employee> EmployeeAsync(WorkflowDemo demo, string name) => demo.As<UrakataDbContext, Employee>("admin", async db =>
+    internal static Task<Employee> EmployeeAsync(WorkflowDemo demo, string name) => demo.As<UrakataDbContext, Employee>("admin", async db =>
         await db.Set<Employee>().AsNoTracking().SingleAsync(e => e.Name == name));
 
-    private static Task<List<TakenLeave>> TakingsAsync(WorkflowDemo demo, Guid employeeId) => demo.As<UrakataDbContext, List<TakenLeave>>("admin", db =>
+    internal static Task<List<TakenLeave>> TakingsAsync(WorkflowDemo demo, Guid employeeId) => demo.As<UrakataDbContext, List<TakenLeave>>("admin", db =>
         db.Set<TakenLeave>().AsNoTracking().Where(t => t.EmployeeId == employeeId).OrderBy(t => t.Date).ToListAsync());
 
     [Fact]
