@@ -85,7 +85,7 @@ public sealed class OvertimeYear(UrakataDbContext db, OvertimeWatch watch, Times
             {
                 continue;
             }
-            foreach (var sheet in await timesheets.BuildAsync(open, m, rule, ct))
+            foreach (var sheet in await timesheets.SummariesAsync(open, m, rule, ct))
             {
                 figures[(sheet.EmployeeId, m)] = new MonthlyOvertimeFigures(m, sheet.Totals.StatutoryOvertimeMinutes, sheet.Totals.StatutoryRestDayWorkMinutes);
             }
