@@ -1334,6 +1334,10 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<int>("CautionPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("caution_percent");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
@@ -1366,6 +1370,10 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
+
+                    b.Property<int>("WarningPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warning_percent");
 
                     b.Property<int>("YearlyLimitMinutes")
                         .HasColumnType("INTEGER")
@@ -2161,6 +2169,19 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid?>("CancelledBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_by");
+
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
@@ -2172,6 +2193,11 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.Property<Guid>("EmployeeId")
                         .HasColumnType("TEXT")
                         .HasColumnName("employee_id");
+
+                    b.Property<string>("Half")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("half");
 
                     b.Property<int>("Hours")
                         .HasColumnType("INTEGER")
