@@ -75,19 +75,19 @@ public sealed class Timesheets(UrakataDbContext db)
         var approvers = corrections.Values.Select(c => c.ApprovedBy).OfType<Guid>().Distinct().ToList();
         var approverNames = approvers.Count == 0 ? []
             : await db.Users.AsNoTracking().Where(u => approvers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        // Each employee's own rule and system (フレックス, 変形) with the earlier days and shifts it needs.
+        var plans = await WorkingTimePlans.LoadAsync(db, this, employees, first, from, rule, ct);
         var result = new List<TimesheetDto>(employees.Count);
         foreach (var employee in employees)
         {
             var records = stored[employee.Id];
-            var scheduled = Math.Min(employee.WorkMinutesPerDay ?? rule.ScheduledMinutes, rule.ScheduledMinutes);
-            var classified = records
-                .Select(d => DailyClassifier.Classify(AttendanceDay.ToClockedDay(d.Key, d.Value, rule.KindOf(d.Key, daysOff), scheduled)))
-                .ToList();
-            var weekly = WeeklyOvertime.Apply(classified, rule.WeekStart).Where(d => d.Date >= first).ToDictionary(d => d.Date);
+            var plan = plans.For(employee);
+            var scheduled = plan.MinutesPerDay;
+            var (weekly, totals) = plan.Classify(records, first, last);
             var rows = new List<TimesheetDayDto>();
             for (var date = first; date <= last; date = date.AddDays(1))
             {
-                var kind = rule.KindOf(date, daysOff);
+                var kind = plan.KindOf(date);
                 if (!weekly.TryGetValue(date, out var h))
                 {
                     rows.Add(new TimesheetDayDto(date, kind, [], [], 0, 0, 0, 0, 0, 0, 0, 0, []));
@@ -108,7 +108,6 @@ public sealed class Timesheets(UrakataDbContext db)
                 });
             }
 
-            var totals = MonthlyOvertime.Summarize(weekly.Values);
             result.Add(new TimesheetDto(employee.Id, employee.Number, employee.Name, first.ToString("yyyy-MM", CultureInfo.InvariantCulture), scheduled, rows, totals,
                 rows.Sum(r => r.Warnings.Count(w => w.Kind == AttendanceWarningKind.MissingClockOut)),
                 rows.Count(r => r.Warnings.Any(w => w.Kind == AttendanceWarningKind.BreakTooShort)), closed.Contains(employee.Id)));
@@ -123,7 +122,7 @@ public sealed class Timesheets(UrakataDbContext db)
     /// company's close, hundreds of thousands). The employees are asked for <see cref="IdsPerQuery"/> at a time, so a
     /// large company stays within the database's parameter limit.
     /// </summary>
-    private async Task<Dictionary<Guid, Dictionary<DateOnly, List<SpanRecord>>>> SpansAsync(List<Guid> ids, DateOnly from, DateOnly last, CancellationToken ct)
+    internal async Task<Dictionary<Guid, Dictionary<DateOnly, List<SpanRecord>>>> SpansAsync(List<Guid> ids, DateOnly from, DateOnly last, CancellationToken ct)
     {
         var result = ids.Distinct().ToDictionary(id => id, _ => new Dictionary<DateOnly, List<SpanRecord>>());
         foreach (var chunk in ids.Chunk(IdsPerQuery))

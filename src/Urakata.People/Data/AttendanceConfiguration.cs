@@ -5,15 +5,33 @@ using Urakata.People.Employees;
 
 namespace Urakata.People.Data;
 
-/// <summary><c>hr_work_rules</c>: the company's 就業規則 of working time (one default).</summary>
+/// <summary><c>hr_work_rules</c>: the company's 勤務形態 (one default); employees point at theirs.</summary>
 internal sealed class WorkRuleConfiguration : IEntityTypeConfiguration<WorkRule>
 {
     public void Configure(EntityTypeBuilder<WorkRule> b)
     {
         b.ToTable("hr_work_rules");
-        b.Property(r => r.Name).HasMaxLength(100);
+        b.Property(r => r.Name).HasMaxLength(WorkRule.MaxNameLength);
         b.Ignore(r => r.ScheduledMinutes);
+        // Rules made before 勤務形態 had systems are 通常 with a one-month period starting in January / on the 1st.
+        b.Property(r => r.TimeSystem).HasDefaultValue(WorkingTimeSystem.Standard);
+        b.Property(r => r.FlexMonths).HasDefaultValue(1);
+        b.Property(r => r.FlexStartMonth).HasDefaultValue(1);
+        b.Property(r => r.VariableStartDay).HasDefaultValue(1);
         b.HasIndex(r => new { r.CompanyId, r.IsDefault });
+    }
+}
+
+/// <summary><c>hr_shifts</c>: one シフト per employee and date under 変形労働時間制.</summary>
+internal sealed class ShiftDayConfiguration : IEntityTypeConfiguration<ShiftDay>
+{
+    public void Configure(EntityTypeBuilder<ShiftDay> b)
+    {
+        b.ToTable("hr_shifts");
+        b.HasIndex(s => new { s.CompanyId, s.EmployeeId, s.Date }).IsUnique();
+        b.HasOne<Employee>().WithMany().HasForeignKey(s => s.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(s => s.ScheduledMinutes);
+        b.Ignore(s => s.DayKind);
     }
 }
 

@@ -28,6 +28,7 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.Property(e => e.PayAccountHolder).HasMaxLength(ZenginKana.MaxLength);
         b.Property(e => e.MyNumberProtected).HasMaxLength(1000);
         b.Ignore(e => e.PayAccount);
+        b.HasOne<Attendance.WorkRule>().WithMany().HasForeignKey(e => e.WorkRuleId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(e => e.HasMyNumber);
         b.HasIndex(e => new { e.CompanyId, e.Number }).IsUnique();
         b.HasIndex(e => new { e.CompanyId, e.UserId }).IsUnique();

@@ -63,6 +63,8 @@ public sealed partial class Employee : CompanyEntity
     public Guid? UserId { get; private set; }
     public Guid? DepartmentId { get; private set; }
     public Guid? PositionId { get; private set; }
+    /// <summary>The work rule (勤務形態) the employee works under; null: the company's default.</summary>
+    public Guid? WorkRuleId { get; private set; }
     public string? Email { get; private set; }
     public string? Phone { get; private set; }
     public string? PostalCode { get; private set; }
@@ -126,6 +128,9 @@ public sealed partial class Employee : CompanyEntity
         public const string PostalCode = "postalCode";
         public const string MyNumber = "myNumber";
     }
+
+    /// <summary>Puts the employee under a work rule (null: the default); the caller checks the rule is the company's.</summary>
+    public void AssignWorkRule(Guid? workRuleId) => WorkRuleId = workRuleId;
 
     public void Update(Details d)
     {

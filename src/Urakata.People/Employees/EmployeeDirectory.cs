@@ -28,7 +28,11 @@ public sealed record EmployeeDto(Guid Id, string Number, string Name, string Kan
     string? Email, string? Phone, string? PostalCode, string? Address,
     string? EmergencyContactName, string? EmergencyContactRelation, string? EmergencyContactPhone,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    PayAccountDto? PayAccount, IReadOnlyList<DependantDto> Dependants, bool HasMyNumber, int Version);
+    PayAccountDto? PayAccount, IReadOnlyList<DependantDto> Dependants, bool HasMyNumber, int Version)
+{
+    /// <summary>The employee's own work rule (勤務形態); null: the company's default.</summary>
+    public Guid? WorkRuleId { get; init; }
+}
 
 public sealed record DependantInput(string? Name, string? Kana, DependantRelation Relation, DateOnly? BirthDate, bool LivesTogether, Guid? Id = null);
 
@@ -40,7 +44,7 @@ public sealed record EmployeeInput(
     Guid? UserId = null, Guid? DepartmentId = null, Guid? PositionId = null,
     string? Email = null, string? Phone = null, string? PostalCode = null, string? Address = null,
     string? EmergencyContactName = null, string? EmergencyContactRelation = null, string? EmergencyContactPhone = null,
-    Employee.PayAccountInput? PayAccount = null, IReadOnlyList<DependantInput>? Dependants = null, int? Version = null)
+    Employee.PayAccountInput? PayAccount = null, IReadOnlyList<DependantInput>? Dependants = null, int? Version = null, Guid? WorkRuleId = null)
 {
     internal Employee.Details Details() => new(Number, Name, Kana, BirthDate, HireDate, RetirementDate, Status, EmploymentType,
         WorkDaysPerWeek, WorkMinutesPerDay, AnnualWorkDays, UserId, DepartmentId, PositionId, Email, Phone, PostalCode, Address,
@@ -97,6 +101,7 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
         }
         var employee = new Employee(input.Details());
         employee.SetDependants(input.DependantDetails());
+        employee.AssignWorkRule(input.WorkRuleId);
         await CheckReferencesAsync(employee, ct);
         db.Add(employee);
         await db.SaveChangesAsync(ct);
@@ -120,6 +125,7 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
         }
         employee.Update(details);
         employee.SetDependants(input.DependantDetails());
+        employee.AssignWorkRule(input.WorkRuleId);
         await CheckReferencesAsync(employee, ct);
         // A change to the dependants alone still makes a new version of the employee, so a stale form cannot undo it.
         db.Entry(employee).Property(e => e.Version).IsModified = true;
@@ -148,6 +154,10 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
         if (employee.PositionId is { } p && !await db.Positions.AnyAsync(x => x.Id == p, ct))
         {
             errors["positionId"] = [PeopleMessages.PositionUnknown];
+        }
+        if (employee.WorkRuleId is { } r && !await db.Set<Attendance.WorkRule>().AnyAsync(x => x.Id == r, ct))
+        {
+            errors["workRuleId"] = [PeopleMessages.WorkRuleUnknown];
         }
         if (employee.UserId is { } u)
         {
@@ -207,6 +217,7 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
             e.WorkDaysPerWeek, e.WorkMinutesPerDay, e.AnnualWorkDays, e.UserId, e.DepartmentId, department, e.PositionId, position,
             e.Email, e.Phone, e.PostalCode, e.Address, e.EmergencyContactName, e.EmergencyContactRelation, e.EmergencyContactPhone,
             account, [.. e.Dependants.OrderBy(x => x.BirthDate).Select(x => new DependantDto(x.Id, x.Name, x.Kana, x.Relation, x.BirthDate, x.LivesTogether))],
-            e.HasMyNumber, e.Version);
+            e.HasMyNumber, e.Version)
+        { WorkRuleId = e.WorkRuleId };
     }
 }

@@ -40,6 +40,7 @@ public static class PeopleMessages
     public static string CloseMissingClockOuts => Get(nameof(CloseMissingClockOuts));
     public static string CloseNoEmployees => Get(nameof(CloseNoEmployees));
     public static string ClosePendingCorrections => Get(nameof(ClosePendingCorrections));
+    public static string CoreTimeInvalid => Get(nameof(CoreTimeInvalid));
     public static string CorrectionBreakIncomplete => Get(nameof(CorrectionBreakIncomplete));
     public static string CorrectionMonthClosed => Get(nameof(CorrectionMonthClosed));
     public static string CorrectionNoEmployee => Get(nameof(CorrectionNoEmployee));
@@ -97,8 +98,10 @@ public static class PeopleMessages
     public static string EventTransferSameDepartment => Get(nameof(EventTransferSameDepartment));
     public static string FiveDayAlertBody => Get(nameof(FiveDayAlertBody));
     public static string FiveDayAlertTitle => Get(nameof(FiveDayAlertTitle));
+    public static string FlexDailyMinutesInvalid => Get(nameof(FlexDailyMinutesInvalid));
     public static string FlexPeriodMonths => Get(nameof(FlexPeriodMonths));
     public static string FlexScheduledOverFrame => Get(nameof(FlexScheduledOverFrame));
+    public static string FlexStartMonthInvalid => Get(nameof(FlexStartMonthInvalid));
     public static string GrantLaterThanStatutory => Get(nameof(GrantLaterThanStatutory));
     public static string HireDateRequired => Get(nameof(HireDateRequired));
     public static string HourlyLeaveCap => Get(nameof(HourlyLeaveCap));
@@ -115,6 +118,7 @@ public static class PeopleMessages
     public static string ImportNumberDuplicate => Get(nameof(ImportNumberDuplicate));
     public static string ImportNumberInvalid => Get(nameof(ImportNumberInvalid));
     public static string ImportPositionUnknown => Get(nameof(ImportPositionUnknown));
+    public static string ImportTimeInvalid => Get(nameof(ImportTimeInvalid));
     public static string ImportUserUnknown => Get(nameof(ImportUserUnknown));
     public static string ImportValueRequired => Get(nameof(ImportValueRequired));
     public static string InsufficientBalance => Get(nameof(InsufficientBalance));
@@ -192,6 +196,16 @@ public static class PeopleMessages
     public static string RetirementBeforeHire => Get(nameof(RetirementBeforeHire));
     public static string RetirementDateRequired => Get(nameof(RetirementDateRequired));
     public static string SelfServiceNoEmployee => Get(nameof(SelfServiceNoEmployee));
+    public static string ShiftCsvBreak => Get(nameof(ShiftCsvBreak));
+    public static string ShiftCsvDate => Get(nameof(ShiftCsvDate));
+    public static string ShiftCsvEnd => Get(nameof(ShiftCsvEnd));
+    public static string ShiftCsvKind => Get(nameof(ShiftCsvKind));
+    public static string ShiftCsvStart => Get(nameof(ShiftCsvStart));
+    public static string ShiftDateTwice => Get(nameof(ShiftDateTwice));
+    public static string ShiftInvalid => Get(nameof(ShiftInvalid));
+    public static string ShiftKindUnknown => Get(nameof(ShiftKindUnknown));
+    public static string ShiftOutsideMonth => Get(nameof(ShiftOutsideMonth));
+    public static string ShiftRuleNotVariable => Get(nameof(ShiftRuleNotVariable));
     public static string StatusInvalid => Get(nameof(StatusInvalid));
     public static string TaskAlreadyDone => Get(nameof(TaskAlreadyDone));
     public static string UniformGrantDateInvalid => Get(nameof(UniformGrantDateInvalid));
@@ -199,10 +213,14 @@ public static class PeopleMessages
     public static string UserUnknown => Get(nameof(UserUnknown));
     public static string VariablePeriodTooLong => Get(nameof(VariablePeriodTooLong));
     public static string VariableScheduleOverCap => Get(nameof(VariableScheduleOverCap));
+    public static string VariableStartDayInvalid => Get(nameof(VariableStartDayInvalid));
     public static string WorkDayTooLong => Get(nameof(WorkDayTooLong));
     public static string WorkDaysPerWeekInvalid => Get(nameof(WorkDaysPerWeekInvalid));
     public static string WorkMinutesPerDayInvalid => Get(nameof(WorkMinutesPerDayInvalid));
+    public static string WorkRuleDefaultRequired => Get(nameof(WorkRuleDefaultRequired));
     public static string WorkRuleInvalid => Get(nameof(WorkRuleInvalid));
+    public static string WorkRuleNameInvalid => Get(nameof(WorkRuleNameInvalid));
+    public static string WorkRuleUnknown => Get(nameof(WorkRuleUnknown));
     public static string WorkStartsOffDate => Get(nameof(WorkStartsOffDate));
 
     public static string Format(string template, params object?[] args) =>

@@ -1,0 +1,229 @@
+using Microsoft.EntityFrameworkCore;
+using Urakata.People.Attendance.Systems;
+using Urakata.People.Employees;
+using Urakata.Platform.Data;
+
+namespace Urakata.People.Attendance;
+
+/// <summary>
+/// Each employee's work rule (their own, else the default) with what its system needs beyond the month of a 勤務表: the
+/// days before it back to the start of the 清算期間 / 変形 period or of the rule's first week, the shifts of the 変形
+/// periods touching the month, and the company's days off over all of it. Loaded once per 勤務表 build of <see cref="Timesheets"/>.
+/// </summary>
+internal sealed class WorkingTimePlans
+{
+    private readonly WorkRule _default;
+    private readonly Dictionary<Guid, WorkRule> _rules;
+    private readonly Dictionary<(Guid, DateOnly), ShiftDay> _shifts;
+    private readonly Dictionary<Guid, Dictionary<DateOnly, List<SpanRecord>>> _earlier;
+    private readonly HashSet<DateOnly> _daysOff;
+
+    private WorkingTimePlans(WorkRule defaultRule, Dictionary<Guid, WorkRule> rules, Dictionary<(Guid, DateOnly), ShiftDay> shifts,
+        Dictionary<Guid, Dictionary<DateOnly, List<SpanRecord>>> earlier, HashSet<DateOnly> daysOff) =>
+        (_default, _rules, _shifts, _earlier, _daysOff) = (defaultRule, rules, shifts, earlier, daysOff);
+
+    /// <summary>The rule an employee works under: their own when it exists, else the default.</summary>
+    public WorkRule RuleOf(Employee employee) =>
+        employee.WorkRuleId is { } id && _rules.TryGetValue(id, out var rule) ? rule : _default;
+
+    /// <param name="from">The first date the caller loaded attendance for (the default rule's first week); earlier days are loaded here when a rule needs them.</param>
+    public static async Task<WorkingTimePlans> LoadAsync(UrakataDbContext db, Timesheets timesheets, IReadOnlyList<Employee> employees, DateOnly first,
+        DateOnly from, WorkRule defaultRule, CancellationToken ct)
+    {
+        var last = first.AddMonths(1).AddDays(-1);
+        var rules = employees.Any(e => e.WorkRuleId is not null)
+            ? await db.Set<WorkRule>().AsNoTracking().ToDictionaryAsync(r => r.Id, ct)
+            : [];
+        var plans = new WorkingTimePlans(defaultRule, rules, [], [], []);
+        var (start, end) = (from, last.AddDays(1));
+        var earlierFrom = new Dictionary<Guid, DateOnly>();
+        var variable = new List<Guid>();
+        foreach (var employee in employees)
+        {
+            var rule = plans.RuleOf(employee);
+            var (needFrom, needTo) = Range(rule, first, last);
+            (start, end) = (needFrom < start ? needFrom : start, needTo > end ? needTo : end);
+            if (needFrom < from)
+            {
+                earlierFrom[employee.Id] = needFrom;
+            }
+
+            if (rule.TimeSystem == WorkingTimeSystem.MonthlyVariable)
+            {
+                variable.Add(employee.Id);
+            }
+        }
+
+        var earlierIds = earlierFrom.Keys.ToList();
+        var earlier = earlierIds.Count == 0 || start >= from ? [] : await timesheets.SpansAsync(earlierIds, start, from.AddDays(-1), ct);
+        foreach (var (id, days) in earlier)
+        {
+            days.Keys.Where(d => d < earlierFrom[id]).ToList().ForEach(d => days.Remove(d));
+        }
+
+        var shifts = variable.Count == 0 ? [] : await db.Set<ShiftDay>().AsNoTracking()
+            .Where(s => variable.Contains(s.EmployeeId) && s.Date >= start && s.Date < end).ToListAsync(ct);
+        var daysOff = (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= start && h.Date < end).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+        return new WorkingTimePlans(defaultRule, rules, shifts.ToDictionary(s => (s.EmployeeId, s.Date)), earlier, daysOff);
+    }
+
+    /// <summary>[from, to) of the dates a rule reads for the month <paramref name="first"/>..<paramref name="last"/>.</summary>
+    private static (DateOnly From, DateOnly To) Range(WorkRule rule, DateOnly first, DateOnly last) => rule.TimeSystem switch
+    {
+        WorkingTimeSystem.Standard => (WeeklyOvertime.WeekStartOf(first, rule.WeekStart), last.AddDays(1)),
+        WorkingTimeSystem.Flex => rule.FlexPeriodOf(first),
+        WorkingTimeSystem.MonthlyVariable => (rule.VariablePeriodOf(first).Start, rule.VariablePeriodOf(last).End),
+        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+    };
+
+    public WorkingTimePlan For(Employee employee) => new(this, employee, RuleOf(employee));
+
+    /// <summary>One employee's rule applied to their days.</summary>
+    internal sealed class WorkingTimePlan(WorkingTimePlans plans, Employee employee, WorkRule rule)
+    {
+        public WorkRule Rule => rule;
+
+        /// <summary>The standard day: the rule's, capped at the employee's own 所定労働 minutes.</summary>
+        public int MinutesPerDay { get; } = Math.Min(employee.WorkMinutesPerDay ?? rule.ScheduledMinutes, rule.ScheduledMinutes);
+
+        /// <summary>The stored シフト of a date under 変形, if any.</summary>
+        public ShiftDay? ShiftOn(DateOnly date) =>
+            rule.TimeSystem == WorkingTimeSystem.MonthlyVariable && plans._shifts.TryGetValue((employee.Id, date), out var shift) ? shift : null;
+
+        public DayKind KindOf(DateOnly date) =>
+            rule.TimeSystem == WorkingTimeSystem.MonthlyVariable && plans._shifts.TryGetValue((employee.Id, date), out var shift)
+                ? shift.DayKind
+                : rule.KindOf(date, plans._daysOff);
+
+        /// <summary>所定労働時間 of a date: the shift's under 変形, else the standard day on work days.</summary>
+        public int ScheduledMinutesOn(DateOnly date) =>
+            rule.TimeSystem == WorkingTimeSystem.MonthlyVariable && plans._shifts.TryGetValue((employee.Id, date), out var shift)
+                ? shift.ScheduledMinutes
+                : KindOf(date) == DayKind.WorkDay ? MinutesPerDay : 0;
+
+        /// <summary>
+        /// The month's days (from <paramref name="first"/>) classified under the rule's system, with the month's totals.
+        /// <paramref name="records"/> are the caller's days of the month and of its first week; earlier ones the system
+        /// needs come from the plans.
+        /// </summary>
+        public (Dictionary<DateOnly, DailyHours> Days, MonthlyHours Totals) Classify(IReadOnlyDictionary<DateOnly, List<SpanRecord>> records, DateOnly first, DateOnly last)
+        {
+            var all = records.Select(d => (Date: d.Key, Spans: (IReadOnlyList<SpanRecord>)d.Value)).ToList();
+            if (plans._earlier.TryGetValue(employee.Id, out var earlier))
+            {
+                all.AddRange(earlier.Where(d => !records.ContainsKey(d.Key)).Select(d => (Date: d.Key, Spans: (IReadOnlyList<SpanRecord>)d.Value)));
+            }
+
+            return rule.TimeSystem switch
+            {
+                WorkingTimeSystem.Standard => Standard(all, first),
+                WorkingTimeSystem.Flex => Flex(all, first, last),
+                WorkingTimeSystem.MonthlyVariable => Variable(all, first, last),
+                _ => throw new InvalidOperationException(rule.TimeSystem.ToString()),
+            };
+        }
+
+        private DailyHours Daily((DateOnly Date, IReadOnlyList<SpanRecord> Spans) day) =>
+            DailyClassifier.Classify(AttendanceDay.ToClockedDay(day.Date, day.Spans, KindOf(day.Date), Math.Min(ScheduledMinutesOn(day.Date), LabourStandards.Statutory.DailyLimitMinutes)));
+
+        private (Dictionary<DateOnly, DailyHours>, MonthlyHours) Standard(List<(DateOnly Date, IReadOnlyList<SpanRecord> Spans)> records, DateOnly first)
+        {
+            var weekFrom = WeeklyOvertime.WeekStartOf(first, rule.WeekStart);
+            var days = WeeklyOvertime.Apply(records.Where(d => d.Date >= weekFrom).Select(Daily), rule.WeekStart)
+                .Where(d => d.Date >= first).ToDictionary(d => d.Date);
+            return (days, MonthlyOvertime.Summarize(days.Values));
+        }
+
+        /// <summary>
+        /// フレックス: no daily or weekly overtime — every hour of a day is 所定内 on the 勤務表; the month's 時間外 is the 50-hour
+        /// excess in an earlier month of a longer period, and at the period's end month the settlement (<see cref="FlexTime.Settle"/>).
+        /// </summary>
+        private (Dictionary<DateOnly, DailyHours>, MonthlyHours) Flex(List<(DateOnly Date, IReadOnlyList<SpanRecord> Spans)> records, DateOnly first, DateOnly last)
+        {
+            var (start, end) = rule.FlexPeriodOf(first);
+            var classified = records.Where(d => d.Date >= start && d.Date <= last).Select(Daily)
+                .Select(h => h.Kind == DayKind.StatutoryRestDay ? h : h with
+                {
+                    WithinScheduledMinutes = h.WorkedMinutes,
+                    NonStatutoryOvertimeMinutes = 0,
+                    StatutoryOvertimeMinutes = 0,
+                    ShortfallMinutes = 0,
+                })
+                .ToList();
+            var workDays = 0;
+            for (var d = start; d < end; d = d.AddDays(1))
+            {
+                workDays += KindOf(d) == DayKind.WorkDay ? 1 : 0;
+            }
+
+            var frame = FlexTime.TotalFrameMinutes(end.DayNumber - start.DayNumber);
+            // 所定総労働時間: the agreement's total, else its minutes a day × the period's work days — never above the 総枠.
+            var scheduled = Math.Min(frame, rule.FlexTotalMinutes ?? (rule.FlexDailyMinutes ?? MinutesPerDay) * workDays);
+            var settled = FlexTime.Settle(new FlexPeriod(start, rule.FlexMonths, scheduled),
+                classified.ToDictionary(h => h.Date, h => h.WorkedMinutes - h.StatutoryRestDayWorkMinutes));
+            var month = settled.Single(m => m.Month == first);
+            var days = classified.Where(h => h.Date >= first).ToDictionary(h => h.Date);
+            var sum = MonthlyOvertime.Summarize(days.Values);
+            var worked = sum.WorkedMinutes - sum.StatutoryRestDayWorkMinutes;
+            return (days, sum with
+            {
+                WithinScheduledMinutes = Math.Max(0, worked - month.StatutoryOvertimeMinutes - month.NonStatutoryOvertimeMinutes),
+                NonStatutoryOvertimeMinutes = month.NonStatutoryOvertimeMinutes,
+                StatutoryOvertimeMinutes = month.StatutoryOvertimeMinutes,
+                StatutoryOvertimeOver60Minutes = Math.Max(0, month.StatutoryOvertimeMinutes - LabourStandards.Statutory.MonthlyOvertimeThresholdMinutes),
+                ShortfallMinutes = month.ShortfallMinutes,
+            });
+        }
+
+        /// <summary>変形: each period touching the month split day by day by <see cref="VariableSplit"/> against the shifts.</summary>
+        private (Dictionary<DateOnly, DailyHours>, MonthlyHours) Variable(List<(DateOnly Date, IReadOnlyList<SpanRecord> Spans)> records, DateOnly first, DateOnly last)
+        {
+            var classified = records.Select(Daily).ToDictionary(h => h.Date);
+            var days = new Dictionary<DateOnly, DailyHours>();
+            // Period overtime settled on a date without clock records has no row to sit on: it goes into the totals only.
+            var unplaced = 0;
+            for (var (start, end) = rule.VariablePeriodOf(first); start <= last; (start, end) = (end, end.AddMonths(1)))
+            {
+                var period = new List<VariableDay>();
+                for (var d = start; d < end; d = d.AddDays(1))
+                {
+                    var worked = classified.TryGetValue(d, out var h) ? h.WorkedMinutes - h.StatutoryRestDayWorkMinutes : 0;
+                    period.Add(new VariableDay(d, KindOf(d) == DayKind.StatutoryRestDay ? 0 : ScheduledMinutesOn(d), worked));
+                }
+
+                var lastDay = end.AddDays(-1);
+                var settleFrom = lastDay <= last ? new DateOnly(lastDay.Year, lastDay.Month, 1) : (DateOnly?)null;
+                foreach (var (date, split) in VariableSplit.Split(period, rule.WeekStart, settleFrom))
+                {
+                    if (date < first || date > last)
+                    {
+                        continue;
+                    }
+
+                    if (!classified.TryGetValue(date, out var h))
+                    {
+                        unplaced += split.PeriodMinutes;
+                        continue;
+                    }
+
+                    days[date] = h.Kind == DayKind.StatutoryRestDay ? h : h with
+                    {
+                        WithinScheduledMinutes = split.WithinScheduledMinutes,
+                        NonStatutoryOvertimeMinutes = split.NonStatutoryMinutes,
+                        StatutoryOvertimeMinutes = split.StatutoryOvertimeMinutes,
+                        WeeklyOvertimeMinutes = split.WeeklyMinutes,
+                        ShortfallMinutes = h.Kind == DayKind.WorkDay ? Math.Max(0, ScheduledMinutesOn(date) - Math.Min(h.WorkedMinutes, ScheduledMinutesOn(date))) : 0,
+                    };
+                }
+            }
+
+            var totals = MonthlyOvertime.Summarize(days.Values);
+            var overtime = totals.StatutoryOvertimeMinutes + unplaced;
+            return (days, totals with
+            {
+                StatutoryOvertimeMinutes = overtime,
+                StatutoryOvertimeOver60Minutes = Math.Max(0, overtime - LabourStandards.Statutory.MonthlyOvertimeThresholdMinutes),
+            });
+        }
+    }
+}
