@@ -27,7 +27,7 @@ public sealed class PeopleModule : IUrakataModule
         new(PeoplePermissions.PayAccountManage, "給与振込口座の閲覧・変更", "View and change employees' pay bank accounts", "people", Sensitive: true),
         new(PeoplePermissions.AttendanceRead, "他の社員の勤務表・部署別勤怠の閲覧", "Read other employees' timesheets and department attendance", "people"),
         new(PeoplePermissions.AttendanceKiosk, "打刻端末(社員番号で打刻)", "Clock terminal (clock by employee number)", "people"),
-        new(PeoplePermissions.AttendanceRules, "36協定の設定", "Set the overtime agreement (36協定)", "people"),
+        new(PeoplePermissions.AttendanceRules, "勤務形態・シフト・36協定の設定", "Set work rules, shifts and the overtime agreement (36協定)", "people"),
         new(PeoplePermissions.AttendanceClose, "勤怠締め・締め解除(部署・全社)", "Close and reopen attendance months (by department or company)", "people"),
         new(PeoplePermissions.LeaveRead, "他の社員の有給残・年次有給休暇管理簿の閲覧", "Read other employees' leave balances and leave registers", "people"),
         new(PeoplePermissions.LeaveManage, "休暇の種類・付与・設定・計画的付与・時季指定・取消の管理(年5日の通知を受ける)", "Manage leave types, grants, settings, planned and designated leave and cancellations (receives 5-day reminders)", "people"),
@@ -41,6 +41,8 @@ public sealed class PeopleModule : IUrakataModule
         new("people", "Menu.People.Attendance", "people/attendance", MudBlazor.Icons.Material.Filled.AccessTime, Order: 33),
         new("people", "Menu.People.AttendanceList", "people/attendance/list", MudBlazor.Icons.Material.Filled.TableChart, PeoplePermissions.AttendanceRead, Order: 34),
         new("people", "Menu.People.Agreement", "people/attendance/agreement", MudBlazor.Icons.Material.Filled.Gavel, PeoplePermissions.AttendanceRead, Order: 34),
+        new("people", "Menu.People.WorkRules", "people/attendance/rules", MudBlazor.Icons.Material.Filled.Rule, PeoplePermissions.AttendanceRules, Order: 34),
+        new("people", "Menu.People.Shifts", "people/attendance/shifts", MudBlazor.Icons.Material.Filled.CalendarMonth, PeoplePermissions.AttendanceRules, Order: 34),
         new("people", "Menu.People.Leave", "people/leave", MudBlazor.Icons.Material.Filled.BeachAccess, Order: 35),
         new("people", "Menu.People.LeaveManage", "people/leave/manage", MudBlazor.Icons.Material.Filled.EventAvailable, PeoplePermissions.LeaveRead, Order: 36),
         new("people", "Menu.People.LeaveTypes", "people/leave/types", MudBlazor.Icons.Material.Filled.Category, PeoplePermissions.LeaveManage, Order: 37),
@@ -70,6 +72,7 @@ public sealed class PeopleModule : IUrakataModule
             .AddScoped<Attendance.ILeaveCalendar, Leave.LeaveTakingsCalendar>()
             .AddScoped<Events.EmployeeEvents>()
             .AddScoped<Attendance.AttendanceMonthClose>().AddScoped<Attendance.Timesheets>().AddScoped<Attendance.OvertimeWatch>().AddScoped<Attendance.OvertimeYear>()
+            .AddScoped<Attendance.WorkRules>().AddScoped<Attendance.ShiftCalendar>().AddScoped<Attendance.ShiftImport>()
             .AddScoped<Leave.LeaveBook>().AddScoped<Leave.Grants.LeaveGrants>().AddScoped<Leave.Grants.LeaveJob>().AddScoped<Leave.FiveDays.FiveDayAlerts>()
             .AddScoped<Leave.Register.LeaveRegister>().AddScoped<Leave.Cancel.LeaveCancelling>().AddScoped<Leave.Planned.PlannedLeave>()
             .AddFormOptionSource<Leave.Requests.LeaveTypeOptions>()
@@ -94,6 +97,7 @@ public sealed class PeopleModule : IUrakataModule
     {
         Api.PeopleApi.Map(api);
         Api.EmployeeEventsApi.Map(api);
+        Api.WorkRulesApi.Map(api);
     }
 
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Demo.PeopleDemo.SeedAsync(services, ct);

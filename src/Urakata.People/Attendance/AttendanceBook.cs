@@ -49,7 +49,21 @@ public sealed record ClockStatusDto(Guid EmployeeId, string Name, DateOnly? Open
 
 /// <summary>The company's working-time rule as read by forms and the API.</summary>
 public sealed record WorkRuleDto(Guid Id, string Name, TimeOnly StartTime, TimeOnly EndTime, int BreakMinutes, int ScheduledMinutes,
-    DayOfWeek WeekStart, DayOfWeek StatutoryRestDay, IReadOnlyList<DayOfWeek> ScheduledRestDays, bool HolidaysOff, int RoundingMinutes);
+    DayOfWeek WeekStart, DayOfWeek StatutoryRestDay, IReadOnlyList<DayOfWeek> ScheduledRestDays, bool HolidaysOff, int RoundingMinutes)
+{
+    public bool IsDefault { get; init; }
+    public WorkingTimeSystem TimeSystem { get; init; }
+    public int FlexMonths { get; init; } = 1;
+    public int FlexStartMonth { get; init; } = 1;
+    public int? FlexTotalMinutes { get; init; }
+    public int? FlexDailyMinutes { get; init; }
+    public TimeOnly? CoreStart { get; init; }
+    public TimeOnly? CoreEnd { get; init; }
+    public int VariableStartDay { get; init; } = 1;
+    /// <summary>Employees in service under the rule (the default counts those without one).</summary>
+    public int Employees { get; init; }
+    public int Version { get; init; }
+}
 
 /// <summary>
 /// 勤怠: clock actions (web card, kiosk API), the 勤務表 of an employee's month and the department-month totals. The rules
@@ -63,7 +77,7 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
     /// <summary>The company's default work rule, made on first use (09:00–18:00, 60 min break, Sunday 法定休日, Saturday and holidays off).</summary>
     public Task<WorkRule> DefaultRuleAsync(CancellationToken ct = default) => timesheets.DefaultRuleAsync(ct);
 
-    public async Task<WorkRuleDto> RuleAsync(CancellationToken ct = default) => ToDto(await DefaultRuleAsync(ct));
+    public async Task<WorkRuleDto> RuleAsync(CancellationToken ct = default) => WorkRules.ToDto(await DefaultRuleAsync(ct));
 
     /// <summary>Clock action of the signed-in employee (the home card and the 勤怠 page).</summary>
     public async Task<ClockStatusDto> ClockMineAsync(ClockKind kind, CancellationToken ct = default)
@@ -193,7 +207,4 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
     }
 
     internal static DateTimeOffset Offset(DateTime utc) => new(AttendanceDay.Local(utc), JapanTime.Zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
-
-    private static WorkRuleDto ToDto(WorkRule r) => new(r.Id, r.Name, r.StartTime, r.EndTime, r.BreakMinutes, r.ScheduledMinutes, r.WeekStart, r.StatutoryRestDay,
-        [.. Enum.GetValues<DayOfWeek>().Where(d => (r.ScheduledRestDays & (1 << (int)d)) != 0)], r.HolidaysOff, r.RoundingMinutes);
 }

@@ -23,34 +23,32 @@ public sealed record EmployeeImportResult(int Imported, IReadOnlyList<RowError> 
 /// </summary>
 public sealed class EmployeeImport(UrakataDbContext db, PermissionService permissions)
 {
-    private sealed record Column(int Ordinal, string Japanese, string English, bool Required, Func<string> Label);
+    private static readonly ImportColumn Number = new(0, "社員番号", "number", true, () => PeopleMessages.CsvColumnNumber);
+    private static readonly ImportColumn Name = new(1, "氏名", "name", true, () => PeopleMessages.CsvColumnName);
+    private static readonly ImportColumn Kana = new(2, "フリガナ", "kana", true, () => PeopleMessages.CsvColumnKana);
+    private static readonly ImportColumn BirthDate = new(3, "生年月日", "birth_date", false, () => PeopleMessages.CsvColumnBirthDate);
+    private static readonly ImportColumn HireDate = new(4, "入社日", "hire_date", true, () => PeopleMessages.CsvColumnHireDate);
+    private static readonly ImportColumn Type = new(5, "雇用区分", "employment_type", true, () => PeopleMessages.CsvColumnEmploymentType);
+    private static readonly ImportColumn Department = new(6, "部署コード", "department", false, () => PeopleMessages.CsvColumnDepartment);
+    private static readonly ImportColumn Position = new(7, "役職コード", "position", false, () => PeopleMessages.CsvColumnPosition);
+    private static readonly ImportColumn DaysPerWeek = new(8, "週所定労働日数", "work_days_per_week", false, () => PeopleMessages.CsvColumnDaysPerWeek);
+    private static readonly ImportColumn HoursPerDay = new(9, "1日の所定労働時間", "work_hours_per_day", false, () => PeopleMessages.CsvColumnHoursPerDay);
+    private static readonly ImportColumn AnnualDays = new(10, "年間所定労働日数", "annual_work_days", false, () => PeopleMessages.CsvColumnAnnualDays);
+    private static readonly ImportColumn Email = new(11, "メールアドレス", "email", false, () => PeopleMessages.CsvColumnEmail);
+    private static readonly ImportColumn Phone = new(12, "電話番号", "phone", false, () => PeopleMessages.CsvColumnPhone);
+    private static readonly ImportColumn Postal = new(13, "郵便番号", "postal_code", false, () => PeopleMessages.CsvColumnPostalCode);
+    private static readonly ImportColumn Address = new(14, "住所", "address", false, () => PeopleMessages.CsvColumnAddress);
+    private static readonly ImportColumn EmergencyName = new(15, "緊急連絡先氏名", "emergency_contact_name", false, () => PeopleMessages.CsvColumnEmergencyName);
+    private static readonly ImportColumn EmergencyRelation = new(16, "緊急連絡先続柄", "emergency_contact_relation", false, () => PeopleMessages.CsvColumnEmergencyRelation);
+    private static readonly ImportColumn EmergencyPhone = new(17, "緊急連絡先電話番号", "emergency_contact_phone", false, () => PeopleMessages.CsvColumnEmergencyPhone);
+    private static readonly ImportColumn BankCode = new(18, "銀行コード", "bank_code", false, () => PeopleMessages.CsvColumnBankCode);
+    private static readonly ImportColumn BranchCode = new(19, "支店コード", "branch_code", false, () => PeopleMessages.CsvColumnBranchCode);
+    private static readonly ImportColumn AccountType = new(20, "預金種目", "account_type", false, () => PeopleMessages.CsvColumnAccountType);
+    private static readonly ImportColumn AccountNumber = new(21, "口座番号", "account_number", false, () => PeopleMessages.CsvColumnAccountNumber);
+    private static readonly ImportColumn AccountHolder = new(22, "口座名義カナ", "account_holder_kana", false, () => PeopleMessages.CsvColumnAccountHolder);
+    private static readonly ImportColumn User = new(23, "ユーザー名", "user_name", false, () => PeopleMessages.CsvColumnUser);
 
-    private static readonly Column Number = new(0, "社員番号", "number", true, () => PeopleMessages.CsvColumnNumber);
-    private static readonly Column Name = new(1, "氏名", "name", true, () => PeopleMessages.CsvColumnName);
-    private static readonly Column Kana = new(2, "フリガナ", "kana", true, () => PeopleMessages.CsvColumnKana);
-    private static readonly Column BirthDate = new(3, "生年月日", "birth_date", false, () => PeopleMessages.CsvColumnBirthDate);
-    private static readonly Column HireDate = new(4, "入社日", "hire_date", true, () => PeopleMessages.CsvColumnHireDate);
-    private static readonly Column Type = new(5, "雇用区分", "employment_type", true, () => PeopleMessages.CsvColumnEmploymentType);
-    private static readonly Column Department = new(6, "部署コード", "department", false, () => PeopleMessages.CsvColumnDepartment);
-    private static readonly Column Position = new(7, "役職コード", "position", false, () => PeopleMessages.CsvColumnPosition);
-    private static readonly Column DaysPerWeek = new(8, "週所定労働日数", "work_days_per_week", false, () => PeopleMessages.CsvColumnDaysPerWeek);
-    private static readonly Column HoursPerDay = new(9, "1日の所定労働時間", "work_hours_per_day", false, () => PeopleMessages.CsvColumnHoursPerDay);
-    private static readonly Column AnnualDays = new(10, "年間所定労働日数", "annual_work_days", false, () => PeopleMessages.CsvColumnAnnualDays);
-    private static readonly Column Email = new(11, "メールアドレス", "email", false, () => PeopleMessages.CsvColumnEmail);
-    private static readonly Column Phone = new(12, "電話番号", "phone", false, () => PeopleMessages.CsvColumnPhone);
-    private static readonly Column Postal = new(13, "郵便番号", "postal_code", false, () => PeopleMessages.CsvColumnPostalCode);
-    private static readonly Column Address = new(14, "住所", "address", false, () => PeopleMessages.CsvColumnAddress);
-    private static readonly Column EmergencyName = new(15, "緊急連絡先氏名", "emergency_contact_name", false, () => PeopleMessages.CsvColumnEmergencyName);
-    private static readonly Column EmergencyRelation = new(16, "緊急連絡先続柄", "emergency_contact_relation", false, () => PeopleMessages.CsvColumnEmergencyRelation);
-    private static readonly Column EmergencyPhone = new(17, "緊急連絡先電話番号", "emergency_contact_phone", false, () => PeopleMessages.CsvColumnEmergencyPhone);
-    private static readonly Column BankCode = new(18, "銀行コード", "bank_code", false, () => PeopleMessages.CsvColumnBankCode);
-    private static readonly Column BranchCode = new(19, "支店コード", "branch_code", false, () => PeopleMessages.CsvColumnBranchCode);
-    private static readonly Column AccountType = new(20, "預金種目", "account_type", false, () => PeopleMessages.CsvColumnAccountType);
-    private static readonly Column AccountNumber = new(21, "口座番号", "account_number", false, () => PeopleMessages.CsvColumnAccountNumber);
-    private static readonly Column AccountHolder = new(22, "口座名義カナ", "account_holder_kana", false, () => PeopleMessages.CsvColumnAccountHolder);
-    private static readonly Column User = new(23, "ユーザー名", "user_name", false, () => PeopleMessages.CsvColumnUser);
-
-    private static readonly Column[] Columns =
+    private static readonly ImportColumn[] Columns =
     [
         Number, Name, Kana, BirthDate, HireDate, Type, Department, Position, DaysPerWeek, HoursPerDay, AnnualDays, Email, Phone, Postal, Address,
         EmergencyName, EmergencyRelation, EmergencyPhone, BankCode, BranchCode, AccountType, AccountNumber, AccountHolder, User,
@@ -62,7 +60,7 @@ public sealed class EmployeeImport(UrakataDbContext db, PermissionService permis
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy-M-d", "yyyy/M/d"];
 
     // Where a rule of the entity is reported: its field name → the column the value came from.
-    private static readonly Dictionary<string, Column> FieldColumns = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, ImportColumn> FieldColumns = new(StringComparer.Ordinal)
     {
         [Employee.Fields.Number] = Number,
         [Employee.Fields.Name] = Name,
@@ -106,7 +104,7 @@ public sealed class EmployeeImport(UrakataDbContext db, PermissionService permis
             {
                 if (map is null)
                 {
-                    map = MapHeader(record, errors);
+                    map = ImportColumns.MapHeader(record, Columns, errors);
                     if (map is null)
                     {
                         break;
@@ -159,35 +157,15 @@ public sealed class EmployeeImport(UrakataDbContext db, PermissionService permis
         return new EmployeeImportResult(employees.Count, []);
     }
 
-    private static int[]? MapHeader(CsvRecord header, List<RowError> errors)
-    {
-        var map = new int[Columns.Length];
-        Array.Fill(map, -1);
-        for (var i = header.Fields.Count - 1; i >= 0; i--)
-        {
-            var name = JapaneseText.Narrow(header.Fields[i]);
-            if (Array.Find(Columns, c => c.Japanese == name || string.Equals(c.English, name, StringComparison.OrdinalIgnoreCase)) is { } column)
-            {
-                map[column.Ordinal] = i;
-            }
-        }
-        var missing = Columns.Where(c => c.Required && map[c.Ordinal] < 0).ToList();
-        foreach (var column in missing)
-        {
-            errors.Add(new RowError(header.Row, column.Label(), PeopleMessages.Format(PeopleMessages.ImportHeaderMissing, column.Japanese)));
-        }
-        return missing.Count == 0 ? map : null;
-    }
-
     private static Employee? ReadRow(CsvRecord record, int[] map, Dictionary<string, Guid> departments, Dictionary<string, Guid> positions,
         Dictionary<string, Guid> users, List<RowError> errors)
     {
         var row = record.Row;
         var before = errors.Count;
-        string Field(Column c) => map[c.Ordinal] < 0 ? "" : record[map[c.Ordinal]].Trim();
-        void Error(Column c, string message) => errors.Add(new RowError(row, c.Label(), message));
+        string Field(ImportColumn c) => map[c.Ordinal] < 0 ? "" : record[map[c.Ordinal]].Trim();
+        void Error(ImportColumn c, string message) => errors.Add(new RowError(row, c.Label(), message));
 
-        DateOnly? Date(Column c)
+        DateOnly? Date(ImportColumn c)
         {
             var text = JapaneseText.Narrow(Field(c));
             if (text.Length == 0)
@@ -201,7 +179,7 @@ public sealed class EmployeeImport(UrakataDbContext db, PermissionService permis
             Error(c, PeopleMessages.Format(PeopleMessages.ImportDateInvalid, text));
             return null;
         }
-        int? Whole(Column c)
+        int? Whole(ImportColumn c)
         {
             var text = JapaneseText.Narrow(Field(c));
             if (text.Length == 0)
@@ -215,7 +193,7 @@ public sealed class EmployeeImport(UrakataDbContext db, PermissionService permis
             Error(c, PeopleMessages.Format(PeopleMessages.ImportNumberInvalid, text));
             return null;
         }
-        Guid? Code(Column c, Dictionary<string, Guid> known, string unknownMessage)
+        Guid? Code(ImportColumn c, Dictionary<string, Guid> known, string unknownMessage)
         {
             var code = JapaneseText.Narrow(Field(c));
             if (code.Length == 0)

@@ -61,6 +61,8 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
             var lifeEvent = await sp.GetRequiredService<Urakata.People.Events.EmployeeEvents>().RecordAsync(employee.Id,
                 new Urakata.People.Events.EmployeeEventInput(Urakata.People.Events.EmployeeEventKind.Retirement, new DateOnly(2027, 3, 31), Note: secret));
             var close = await sp.GetRequiredService<Urakata.People.Attendance.AttendanceMonthClose>().CloseAsync(new Urakata.People.Attendance.CloseMonthBody(null, "2026-05"));
+            var workRule = await sp.GetRequiredService<Urakata.People.Attendance.WorkRules>().CreateAsync(
+                new Urakata.People.Attendance.WorkRuleInput(secret, new TimeOnly(9, 0), new TimeOnly(18, 0), 60));
             var leaveType = await sp.GetRequiredService<Urakata.People.Leave.LeaveBook>().AddTypeAsync(new Urakata.People.Leave.LeaveTypeInput("b-secret", secret, null, true));
             var db = sp.GetRequiredService<Urakata.Platform.Data.UrakataDbContext>();
             var taking = new Urakata.People.Leave.Records.TakenLeave(employee.Id, new DateOnly(2026, 12, 1), leaveType.Id, Urakata.People.Leave.LeaveUnit.FullDay, 0,
@@ -75,6 +77,7 @@ public sealed class CompanyIsolationTests(UrakataFactory factory) : IClassFixtur
                 [typeof(Urakata.People.Events.EmployeeTask)] = lifeEvent.Tasks[0].Id,
                 [typeof(Urakata.People.Leave.Records.LeaveType)] = leaveType.Id,
                 [typeof(Urakata.People.Leave.Records.TakenLeave)] = taking.Id,
+                [typeof(Urakata.People.Attendance.WorkRule)] = workRule.Id,
                 [typeof(Account)] = account.Id,
                 [typeof(SubAccount)] = sub.Id,
                 [typeof(Partner)] = partner.Id,
