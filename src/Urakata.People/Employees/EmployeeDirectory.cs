@@ -58,7 +58,11 @@ public sealed record EmployeeInput(
 public sealed record LookupItem(Guid Id, string Code, string Name);
 
 /// <summary>The choices of the employee form: the company's departments, positions and users.</summary>
-public sealed record EmployeeLookups(IReadOnlyList<LookupItem> Departments, IReadOnlyList<LookupItem> Positions, IReadOnlyList<LookupItem> Users);
+public sealed record EmployeeLookups(IReadOnlyList<LookupItem> Departments, IReadOnlyList<LookupItem> Positions, IReadOnlyList<LookupItem> Users)
+{
+    /// <summary>The company's 勤務形態 (no code; the default is chosen by leaving the field empty).</summary>
+    public IReadOnlyList<LookupItem> WorkRules { get; init; } = [];
+}
 
 /// <summary>Search of the 社員一覧: reading, name or 社員番号; department; 在籍区分.</summary>
 public sealed record EmployeeSearch(string? Q = null, Guid? Department = null, EmployeeStatus? Status = null, int? Limit = null);
@@ -137,7 +141,10 @@ public sealed class EmployeeDirectory(UrakataDbContext db, CurrentUser currentUs
         await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new LookupItem(d.Id, d.Code, d.Name)).ToListAsync(ct),
         await db.Positions.AsNoTracking().OrderByDescending(p => p.Rank).Select(p => new LookupItem(p.Id, p.Code, p.Name)).ToListAsync(ct),
         await (from m in db.Memberships.AsNoTracking() join u in db.Users on m.UserId equals u.Id orderby u.UserName
-               select new LookupItem(u.Id, u.UserName!, u.DisplayName)).ToListAsync(ct));
+               select new LookupItem(u.Id, u.UserName!, u.DisplayName)).ToListAsync(ct))
+    {
+        WorkRules = await db.Set<Attendance.WorkRule>().AsNoTracking().OrderBy(r => r.Name).Select(r => new LookupItem(r.Id, "", r.Name)).ToListAsync(ct),
+    };
 
     /// <summary>社員番号 free, one employee per user, and the department, position and user known in this company.</summary>
     internal async Task CheckReferencesAsync(Employee employee, CancellationToken ct)

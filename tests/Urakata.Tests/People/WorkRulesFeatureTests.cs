@@ -265,4 +265,26 @@ public sealed class WorkRulesFeatureTests(CloseFactory factory) : IClassFixture<
         Assert.Equal((9_120, 1_491, 1_714, 5_915, 0), (november.WorkedMinutes, november.StatutoryOvertimeMinutes, november.NonStatutoryOvertimeMinutes,
             november.WithinScheduledMinutes, november.ShortfallMinutes));
     }
+
+    [Fact]
+    public async Task Pages_ShowTheRulesWithTheirSystems_AndTheShiftGridOfTheVariableEmployees()
+    {
+        var demo = await WorkflowDemo.SeedAsync(factory);
+        var rule = await CreateRuleAsync(demo, new WorkRuleInput("倉庫シフト", new TimeOnly(8, 0), new TimeOnly(17, 0), 60,
+            ScheduledRestDays: [DayOfWeek.Saturday], TimeSystem: WorkingTimeSystem.MonthlyVariable, VariableStartDay: 16));
+        await AssignAsync(demo, await EmployeeAsync(demo, "松本 さくら"), rule.Id);
+        var client = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await BrowserForms.SignInAsync(client, "yoshida", UrakataFactory.Password)).StatusCode);
+        foreach (var (path, texts) in new[]
+        {
+            ("/people/attendance/rules", new[] { "倉庫シフト", "1か月単位の変形労働時間制", "毎月16日起算", "標準" }),
+            ("/people/attendance/shifts", new[] { "松本 さくら", "倉庫シフト", "8:00-17:00/60" }),
+        })
+        {
+            var response = await client.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+            Assert.All(texts, t => Assert.Contains(t, body, StringComparison.Ordinal));
+        }
+    }
 }
