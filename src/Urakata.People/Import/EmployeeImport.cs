@@ -47,11 +47,12 @@ public sealed class EmployeeImport(UrakataDbContext db, PermissionService permis
     private static readonly ImportColumn AccountNumber = new(21, "口座番号", "account_number", false, () => PeopleMessages.CsvColumnAccountNumber);
     private static readonly ImportColumn AccountHolder = new(22, "口座名義カナ", "account_holder_kana", false, () => PeopleMessages.CsvColumnAccountHolder);
     private static readonly ImportColumn User = new(23, "ユーザー名", "user_name", false, () => PeopleMessages.CsvColumnUser);
+    private static readonly ImportColumn WorkRule = new(24, "勤務形態", "work_rule", false, () => PeopleMessages.CsvColumnWorkRule);
 
     private static readonly ImportColumn[] Columns =
     [
         Number, Name, Kana, BirthDate, HireDate, Type, Department, Position, DaysPerWeek, HoursPerDay, AnnualDays, Email, Phone, Postal, Address,
-        EmergencyName, EmergencyRelation, EmergencyPhone, BankCode, BranchCode, AccountType, AccountNumber, AccountHolder, User,
+        EmergencyName, EmergencyRelation, EmergencyPhone, BankCode, BranchCode, AccountType, AccountNumber, AccountHolder, User, WorkRule,
     ];
 
     /// <summary>The header row of the file format, in order (what the template download writes).</summary>
@@ -88,6 +89,9 @@ public sealed class EmployeeImport(UrakataDbContext db, PermissionService permis
         var errors = new List<RowError>();
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Id, StringComparer.Ordinal, ct);
         var positions = await db.Positions.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct);
+        // 勤務形態 by name (the first of a name, should two share one).
+        var rules = (await db.Set<Attendance.WorkRule>().AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Name, r.Id }).ToListAsync(ct))
+            .DistinctBy(r => r.Name).ToDictionary(r => r.Name, r => r.Id, StringComparer.Ordinal);
         var users = await (from m in db.Memberships.AsNoTracking() join u in db.Users on m.UserId equals u.Id select new { u.UserName, u.Id })
             .ToDictionaryAsync(u => u.UserName!, u => u.Id, StringComparer.OrdinalIgnoreCase, ct);
         var taken = (await db.Set<Employee>().AsNoTracking().Select(e => e.Number).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -111,7 +115,7 @@ public sealed class EmployeeImport(UrakataDbContext db, PermissionService permis
                     }
                     continue;
                 }
-                var employee = ReadRow(record, map, departments, positions, users, errors);
+                var employee = ReadRow(record, map, departments, positions, users, rules, errors);
                 if (employee is null)
                 {
                     continue;
@@ -158,7 +162,7 @@ public sealed class EmployeeImport(UrakataDbContext db, PermissionService permis
     }
 
     private static Employee? ReadRow(CsvRecord record, int[] map, Dictionary<string, Guid> departments, Dictionary<string, Guid> positions,
-        Dictionary<string, Guid> users, List<RowError> errors)
+        Dictionary<string, Guid> users, Dictionary<string, Guid> rules, List<RowError> errors)
     {
         var row = record.Row;
         var before = errors.Count;
@@ -226,6 +230,19 @@ public sealed class EmployeeImport(UrakataDbContext db, PermissionService permis
         var department = Code(Department, departments, PeopleMessages.ImportDepartmentUnknown);
         var position = Code(Position, positions, PeopleMessages.ImportPositionUnknown);
         var user = Code(User, users, PeopleMessages.ImportUserUnknown);
+        // A rule's name is matched as written (names are not codes: no width folding).
+        Guid? rule = null;
+        if (Field(WorkRule) is { Length: > 0 } ruleName)
+        {
+            if (rules.TryGetValue(ruleName, out var ruleId))
+            {
+                rule = ruleId;
+            }
+            else
+            {
+                Error(WorkRule, PeopleMessages.Format(PeopleMessages.ImportWorkRuleUnknown, ruleName));
+            }
+        }
 
         Employee.PayAccountInput? account = null;
         if (new[] { BankCode, BranchCode, AccountType, AccountNumber, AccountHolder }.Any(c => Field(c).Length > 0))
@@ -248,6 +265,7 @@ public sealed class EmployeeImport(UrakataDbContext db, PermissionService permis
             var employee = new Employee(new Employee.Details(Field(Number), Field(Name), Field(Kana), birth, hire, null, EmployeeStatus.Active, type!.Value,
                 days, minutes, annual, user, department, position, Field(Email), Field(Phone), Field(Postal), Field(Address),
                 Field(EmergencyName), Field(EmergencyRelation), Field(EmergencyPhone), account));
+            employee.AssignWorkRule(rule);
             return errors.Count > before ? null : employee;
         }
         catch (ValidationException ex)

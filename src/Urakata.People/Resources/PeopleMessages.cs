@@ -69,6 +69,7 @@ public static class PeopleMessages
     public static string CsvColumnPosition => Get(nameof(CsvColumnPosition));
     public static string CsvColumnPostalCode => Get(nameof(CsvColumnPostalCode));
     public static string CsvColumnUser => Get(nameof(CsvColumnUser));
+    public static string CsvColumnWorkRule => Get(nameof(CsvColumnWorkRule));
     public static string DayAlreadyTaken => Get(nameof(DayAlreadyTaken));
     public static string DepartmentUnknown => Get(nameof(DepartmentUnknown));
     public static string DependantChangeEmpty => Get(nameof(DependantChangeEmpty));
@@ -121,6 +122,7 @@ public static class PeopleMessages
     public static string ImportTimeInvalid => Get(nameof(ImportTimeInvalid));
     public static string ImportUserUnknown => Get(nameof(ImportUserUnknown));
     public static string ImportValueRequired => Get(nameof(ImportValueRequired));
+    public static string ImportWorkRuleUnknown => Get(nameof(ImportWorkRuleUnknown));
     public static string InsufficientBalance => Get(nameof(InsufficientBalance));
     public static string KanaCharacter => Get(nameof(KanaCharacter));
     public static string KanaRequired => Get(nameof(KanaRequired));

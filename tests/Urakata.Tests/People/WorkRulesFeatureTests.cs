@@ -99,8 +99,9 @@ public sealed class WorkRulesFeatureTests(CloseFactory factory) : IClassFixture<
         var mine = rules.Single(r => r.Id == created.Id);
         Assert.Equal(("フレックス(本社)", true), (mine.Name, mine.IsDefault));
         Assert.Equal(rules.Single(r => r.IsDefault).Id, created.Id);
-        // The 20 employees of the demo are each under one rule: the default counts those without their own.
-        Assert.Equal(20, rules.Sum(r => r.Employees));
+        // Every employee in service is under one rule: the default counts those without their own.
+        var inService = await demo.As<UrakataDbContext, int>("admin", db => db.Set<Employee>().CountAsync(e => e.Status != EmployeeStatus.Retired));
+        Assert.Equal(inService, rules.Sum(r => r.Employees));
         Assert.True(mine.Employees >= 1);
         var undefault = await hr.PutAsJsonAsync($"/api/v1/people/attendance/rules/{created.Id}", flex with { IsDefault = false }, Json);
         Assert.Equal(HttpStatusCode.BadRequest, undefault.StatusCode);
@@ -286,5 +287,23 @@ public sealed class WorkRulesFeatureTests(CloseFactory factory) : IClassFixture<
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
             Assert.All(texts, t => Assert.Contains(t, body, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task EmployeeCsv_NamesTheWorkRule_AnUnknownOneIsARowError()
+    {
+        var demo = await WorkflowDemo.SeedAsync(factory);
+        var rule = await CreateRuleAsync(demo, new WorkRuleInput("夜勤シフト（物流）", new TimeOnly(9, 0), new TimeOnly(17, 0), 60, TimeSystem: WorkingTimeSystem.MonthlyVariable));
+        Task<Urakata.People.Import.EmployeeImportResult> ImportAsync(string csv) =>
+            demo.As<Urakata.People.Import.EmployeeImport, Urakata.People.Import.EmployeeImportResult>("yoshida", i => i.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv))));
+        const string Header = "社員番号,氏名,フリガナ,入社日,雇用区分,勤務形態\r\n";
+
+        var bad = await ImportAsync(Header + "W901,夜勤 一郎,ヤキン イチロウ,2026-04-01,正社員,夜勤シフト\r\n");
+        Assert.Equal((2, "勤務形態"), (bad.Errors.Single().Row, bad.Errors.Single().Column));
+        var ok = await ImportAsync(Header + "W901,夜勤 一郎,ヤキン イチロウ,2026-04-01,正社員,夜勤シフト（物流）\r\nW902,日勤 花子,ニッキン ハナコ,2026-04-01,正社員,\r\n");
+        Assert.True(ok.Succeeded, string.Join(" ", ok.Errors));
+        var rules = await demo.As<UrakataDbContext, List<Guid?>>("admin", db => db.Set<Employee>().Where(e => e.Number == "W901" || e.Number == "W902")
+            .OrderBy(e => e.Number).Select(e => e.WorkRuleId).ToListAsync());
+        Assert.Equal([rule.Id, null], rules);
     }
 }
