@@ -56,20 +56,12 @@ internal static class PeopleApi
             IStringLocalizer<PeopleUi> p, CancellationToken ct) =>
             await TableDownload.FileAsync(format, p["EmployeeList"], EmployeeTable(d.AllAsync(search, ct), p), ct));
 
-        manage.MapGet("/imports/employees/template", async (CancellationToken ct) =>
-        {
-            var buffer = new MemoryStream();
-            await CsvTableWriter.WriteAsync(buffer, Table.Of(Import.EmployeeImport.Headers, Array.Empty<IReadOnlyList<object?>>()), CsvWriteOptions.Default, ct);
-            return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", "employees-template.csv");
-        });
+        manage.MapGet("/imports/employees/template", (CancellationToken ct) => TemplateAsync(Import.EmployeeImport.Headers, "employees-template.csv", ct));
         manage.MapPost("/imports/employees", async (IFormFile file, Import.EmployeeImport importer, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();
             var result = await importer.ImportAsync(stream, ct);
-            return result.Succeeded
-                ? Results.Ok(result)
-                : TypedResults.ValidationProblem(result.Errors.GroupBy(e => $"row {e.Row}.{e.Column}").ToDictionary(e => e.Key, e => e.Select(x => x.Message).ToArray()),
-                    title: PeopleMessages.ImportNothingImported);
+            return ImportAnswer(result, result.Errors);
         }).DisableAntiforgery();
 
         MapAttendance(g);
@@ -124,6 +116,20 @@ internal static class PeopleApi
             await TableDownload.FileAsync(format, p["AttTotalsTitle"] + "-" + month, TotalsTable(await c.TotalsAsync(department, month, ct), p), ct))
             .RequirePermission(PeoplePermissions.AttendanceRead);
     }
+
+    /// <summary>An empty CSV with an import's header row (UTF-8 with BOM), to fill in.</summary>
+    internal static async Task<IResult> TemplateAsync(IReadOnlyList<string> headers, string fileName, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        await CsvTableWriter.WriteAsync(buffer, Table.Of(headers, Array.Empty<IReadOnlyList<object?>>()), CsvWriteOptions.Default, ct);
+        return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", fileName);
+    }
+
+    /// <summary>An all-or-nothing import's answer: the result, or 400 with every error keyed <c>row N.column</c>.</summary>
+    internal static IResult ImportAnswer<T>(T result, IReadOnlyList<RowError> errors) => errors.Count == 0
+        ? Results.Ok(result)
+        : TypedResults.ValidationProblem(errors.GroupBy(e => $"row {e.Row}.{e.Column}").ToDictionary(e => e.Key, e => e.Select(x => x.Message).ToArray()),
+            title: PeopleMessages.ImportNothingImported);
 
     /// <summary>The closed month's totals as a table for payroll: days as numbers, hours as h:mm.</summary>
     internal static Table TotalsTable(IReadOnlyList<MonthTotalsDto> rows, IStringLocalizer<PeopleUi> p) => Table.Of(rows,

@@ -6,7 +6,6 @@ using Urakata.People.Employees;
 using Urakata.Platform.Api;
 using Urakata.Platform.Features;
 using Urakata.Platform.Security;
-using Urakata.Platform.Tabular;
 
 namespace Urakata.People.Api;
 
@@ -35,20 +34,12 @@ internal static class WorkRulesApi
             s.EmployeeMonthAsync(id, month, ct)).ForResource<Employee>();
         a.MapPut("/shifts/{id:guid}", (Guid id, ShiftMonthInput body, ShiftCalendar s, CancellationToken ct) =>
             s.SetAsync(id, body, ct)).ForResource<Employee>();
-        a.MapGet("/shifts/template", async (CancellationToken ct) =>
-        {
-            var buffer = new MemoryStream();
-            await CsvTableWriter.WriteAsync(buffer, Table.Of(ShiftImport.Headers, Array.Empty<IReadOnlyList<object?>>()), CsvWriteOptions.Default, ct);
-            return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", "shifts-template.csv");
-        });
+        a.MapGet("/shifts/template", (CancellationToken ct) => PeopleApi.TemplateAsync(ShiftImport.Headers, "shifts-template.csv", ct));
         a.MapPost("/shifts/import", async (IFormFile file, ShiftImport importer, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();
             var result = await importer.ImportAsync(stream, ct);
-            return result.Succeeded
-                ? Results.Ok(result)
-                : TypedResults.ValidationProblem(result.Errors.GroupBy(e => $"row {e.Row}.{e.Column}").ToDictionary(e => e.Key, e => e.Select(x => x.Message).ToArray()),
-                    title: PeopleMessages.ImportNothingImported);
+            return PeopleApi.ImportAnswer(result, result.Errors);
         }).DisableAntiforgery();
     }
 }

@@ -100,57 +100,30 @@ public sealed class EmployeeImport(UrakataDbContext db, PermissionService permis
         var seenUsers = new Dictionary<Guid, int>();
         var employees = new List<Employee>();
         var canSetPayAccount = await permissions.HasAsync(PeoplePermissions.PayAccountManage, ct);
-        try
+        foreach (var (row, employee) in ImportColumns.ReadRows(file, Columns, errors, (record, map) => ReadRow(record, map, departments, positions, users, rules, errors)))
         {
-            using var reader = CsvTableReader.Open(file, leaveOpen: true);
-            int[]? map = null;
-            foreach (var record in reader.ReadRecords())
+            if (employee.PayBankCode is not null && !canSetPayAccount)
             {
-                if (map is null)
-                {
-                    map = ImportColumns.MapHeader(record, Columns, errors);
-                    if (map is null)
-                    {
-                        break;
-                    }
-                    continue;
-                }
-                var employee = ReadRow(record, map, departments, positions, users, rules, errors);
-                if (employee is null)
-                {
-                    continue;
-                }
-                if (employee.PayBankCode is not null && !canSetPayAccount)
-                {
-                    errors.Add(new RowError(record.Row, BankCode.Label(), PeopleMessages.PayAccountPermissionRequired));
-                }
-                if (taken.Contains(employee.Number))
-                {
-                    errors.Add(new RowError(record.Row, Number.Label(), PeopleMessages.Format(PeopleMessages.EmployeeNumberTaken, employee.Number)));
-                }
-                else if (seenNumbers.TryGetValue(employee.Number, out var first))
-                {
-                    errors.Add(new RowError(record.Row, Number.Label(), PeopleMessages.Format(PeopleMessages.ImportNumberDuplicate, employee.Number, first)));
-                }
-                seenNumbers.TryAdd(employee.Number, record.Row);
-                if (employee.UserId is { } userId)
-                {
-                    if (linked.Contains(userId) || seenUsers.ContainsKey(userId))
-                    {
-                        errors.Add(new RowError(record.Row, User.Label(), PeopleMessages.UserAlreadyLinked));
-                    }
-                    seenUsers.TryAdd(userId, record.Row);
-                }
-                employees.Add(employee);
+                errors.Add(new RowError(row, BankCode.Label(), PeopleMessages.PayAccountPermissionRequired));
             }
-            if (map is not null && employees.Count == 0 && errors.Count == 0)
+            if (taken.Contains(employee.Number))
             {
-                errors.Add(new RowError(2, "", PeopleMessages.ImportEmpty));
+                errors.Add(new RowError(row, Number.Label(), PeopleMessages.Format(PeopleMessages.EmployeeNumberTaken, employee.Number)));
             }
-        }
-        catch (TabularException ex)
-        {
-            errors.AddRange(ex.Errors);
+            else if (seenNumbers.TryGetValue(employee.Number, out var first))
+            {
+                errors.Add(new RowError(row, Number.Label(), PeopleMessages.Format(PeopleMessages.ImportNumberDuplicate, employee.Number, first)));
+            }
+            seenNumbers.TryAdd(employee.Number, row);
+            if (employee.UserId is { } userId)
+            {
+                if (linked.Contains(userId) || seenUsers.ContainsKey(userId))
+                {
+                    errors.Add(new RowError(row, User.Label(), PeopleMessages.UserAlreadyLinked));
+                }
+                seenUsers.TryAdd(userId, row);
+            }
+            employees.Add(employee);
         }
         if (errors.Count > 0)
         {

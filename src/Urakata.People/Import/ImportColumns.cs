@@ -29,4 +29,44 @@ internal static class ImportColumns
         }
         return missing.Count == 0 ? map : null;
     }
+
+    /// <summary>
+    /// Every data row after the header through <paramref name="read"/> (null: the row had errors, already added), with its
+    /// row number. A file with no data row is an error at row 2; a file that cannot be read (encoding, quoting) gives its errors.
+    /// </summary>
+    public static List<(int Row, T Item)> ReadRows<T>(Stream file, IReadOnlyList<ImportColumn> columns, List<RowError> errors, Func<CsvRecord, int[], T?> read)
+        where T : class
+    {
+        var rows = new List<(int Row, T Item)>();
+        try
+        {
+            using var reader = CsvTableReader.Open(file, leaveOpen: true);
+            int[]? map = null;
+            foreach (var record in reader.ReadRecords())
+            {
+                if (map is null)
+                {
+                    map = MapHeader(record, columns, errors);
+                    if (map is null)
+                    {
+                        break;
+                    }
+                    continue;
+                }
+                if (read(record, map) is { } item)
+                {
+                    rows.Add((record.Row, item));
+                }
+            }
+            if (map is not null && rows.Count == 0 && errors.Count == 0)
+            {
+                errors.Add(new RowError(2, "", PeopleMessages.ImportEmpty));
+            }
+        }
+        catch (TabularException ex)
+        {
+            errors.AddRange(ex.Errors);
+        }
+        return rows;
+    }
 }

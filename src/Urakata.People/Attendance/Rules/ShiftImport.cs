@@ -40,39 +40,7 @@ public sealed class ShiftImport(UrakataDbContext db, EmployeeAccess access, Shif
     {
         var reachable = await (await access.ReachableAsync(PeoplePermissions.AttendanceRules, ct)).AsNoTracking().ToDictionaryAsync(e => e.Number, StringComparer.Ordinal, ct);
         var errors = new List<RowError>();
-        var rows = new List<Row>();
-        try
-        {
-            using var reader = CsvTableReader.Open(file, leaveOpen: true);
-            int[]? map = null;
-            foreach (var record in reader.ReadRecords())
-            {
-                if (map is null)
-                {
-                    map = ImportColumns.MapHeader(record, Columns, errors);
-                    if (map is null)
-                    {
-                        break;
-                    }
-
-                    continue;
-                }
-
-                if (Read(record, map, reachable, errors) is { } row)
-                {
-                    rows.Add(row);
-                }
-            }
-
-            if (map is not null && rows.Count == 0 && errors.Count == 0)
-            {
-                errors.Add(new RowError(2, "", PeopleMessages.ImportEmpty));
-            }
-        }
-        catch (TabularException ex)
-        {
-            errors.AddRange(ex.Errors);
-        }
+        var rows = ImportColumns.ReadRows(file, Columns, errors, (record, map) => Read(record, map, reachable, errors)).Select(r => r.Item).ToList();
 
         foreach (var twice in rows.GroupBy(r => (r.Employee.Id, r.Shift.Date)).Where(g => g.Count() > 1))
         {
