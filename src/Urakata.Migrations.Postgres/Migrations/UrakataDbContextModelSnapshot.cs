@@ -1449,6 +1449,61 @@ namespace Urakata.Migrations.Postgres.Migrations
                     b.ToTable("hr_overtime_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("Urakata.People.Attendance.ShiftDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BreakMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("break_minutes");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<TimeOnly?>("End")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<TimeOnly?>("Start")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_shifts");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_shifts_employee_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_shifts_company_id_employee_id_date");
+
+                    b.ToTable("hr_shifts", (string)null);
+                });
+
             modelBuilder.Entity("Urakata.People.Attendance.WorkRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1464,9 +1519,37 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
+                    b.Property<TimeOnly?>("CoreEnd")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("core_end");
+
+                    b.Property<TimeOnly?>("CoreStart")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("core_start");
+
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("time without time zone")
                         .HasColumnName("end_time");
+
+                    b.Property<int?>("FlexDailyMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("flex_daily_minutes");
+
+                    b.Property<int>("FlexMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("flex_months");
+
+                    b.Property<int>("FlexStartMonth")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("flex_start_month");
+
+                    b.Property<int?>("FlexTotalMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("flex_total_minutes");
 
                     b.Property<bool>("HolidaysOff")
                         .HasColumnType("boolean")
@@ -1499,6 +1582,20 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("statutory_rest_day");
+
+                    b.Property<string>("TimeSystem")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Standard")
+                        .HasColumnName("time_system");
+
+                    b.Property<int>("VariableStartDay")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("variable_start_day");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1730,6 +1827,10 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("work_minutes_per_day");
 
+                    b.Property<Guid?>("WorkRuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_rule_id");
+
                     b.HasKey("Id")
                         .HasName("pk_hr_employees");
 
@@ -1741,6 +1842,9 @@ namespace Urakata.Migrations.Postgres.Migrations
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_hr_employees_user_id");
+
+                    b.HasIndex("WorkRuleId")
+                        .HasDatabaseName("ix_hr_employees_work_rule_id");
 
                     b.HasIndex("CompanyId", "DepartmentId")
                         .HasDatabaseName("ix_hr_employees_company_id_department_id");
@@ -3713,6 +3817,16 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_hr_overtime_alerts_hr_employees_employee_id");
                 });
 
+            modelBuilder.Entity("Urakata.People.Attendance.ShiftDay", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_shifts_hr_employees_employee_id");
+                });
+
             modelBuilder.Entity("Urakata.People.Employees.Dependant", b =>
                 {
                     b.HasOne("Urakata.People.Employees.Employee", null)
@@ -3742,6 +3856,12 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_hr_employees_pf_users_user_id");
+
+                    b.HasOne("Urakata.People.Attendance.WorkRule", null)
+                        .WithMany()
+                        .HasForeignKey("WorkRuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hr_employees_work_rule_work_rule_id");
                 });
 
             modelBuilder.Entity("Urakata.People.Events.EmployeeEvent", b =>

@@ -1442,6 +1442,61 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.ToTable("hr_overtime_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("Urakata.People.Attendance.ShiftDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BreakMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("break_minutes");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
+                    b.Property<TimeOnly?>("End")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<TimeOnly?>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hr_shifts");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_hr_shifts_employee_id");
+
+                    b.HasIndex("CompanyId", "EmployeeId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hr_shifts_company_id_employee_id_date");
+
+                    b.ToTable("hr_shifts", (string)null);
+                });
+
             modelBuilder.Entity("Urakata.People.Attendance.WorkRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1457,9 +1512,37 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<TimeOnly?>("CoreEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("core_end");
+
+                    b.Property<TimeOnly?>("CoreStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("core_start");
+
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("TEXT")
                         .HasColumnName("end_time");
+
+                    b.Property<int?>("FlexDailyMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flex_daily_minutes");
+
+                    b.Property<int>("FlexMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("flex_months");
+
+                    b.Property<int>("FlexStartMonth")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("flex_start_month");
+
+                    b.Property<int?>("FlexTotalMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flex_total_minutes");
 
                     b.Property<bool>("HolidaysOff")
                         .HasColumnType("INTEGER")
@@ -1492,6 +1575,20 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("statutory_rest_day");
+
+                    b.Property<string>("TimeSystem")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Standard")
+                        .HasColumnName("time_system");
+
+                    b.Property<int>("VariableStartDay")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("variable_start_day");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1723,6 +1820,10 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("work_minutes_per_day");
 
+                    b.Property<Guid?>("WorkRuleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_rule_id");
+
                     b.HasKey("Id")
                         .HasName("pk_hr_employees");
 
@@ -1734,6 +1835,9 @@ namespace Urakata.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_hr_employees_user_id");
+
+                    b.HasIndex("WorkRuleId")
+                        .HasDatabaseName("ix_hr_employees_work_rule_id");
 
                     b.HasIndex("CompanyId", "DepartmentId")
                         .HasDatabaseName("ix_hr_employees_company_id_department_id");
@@ -3706,6 +3810,16 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_hr_overtime_alerts_hr_employees_employee_id");
                 });
 
+            modelBuilder.Entity("Urakata.People.Attendance.ShiftDay", b =>
+                {
+                    b.HasOne("Urakata.People.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hr_shifts_hr_employees_employee_id");
+                });
+
             modelBuilder.Entity("Urakata.People.Employees.Dependant", b =>
                 {
                     b.HasOne("Urakata.People.Employees.Employee", null)
@@ -3735,6 +3849,12 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_hr_employees_pf_users_user_id");
+
+                    b.HasOne("Urakata.People.Attendance.WorkRule", null)
+                        .WithMany()
+                        .HasForeignKey("WorkRuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hr_employees_work_rule_work_rule_id");
                 });
 
             modelBuilder.Entity("Urakata.People.Events.EmployeeEvent", b =>
