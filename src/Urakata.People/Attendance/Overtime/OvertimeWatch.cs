@@ -58,7 +58,8 @@ public sealed class OvertimeWatch(UrakataDbContext db, Timesheets timesheets, Or
     public async Task<List<OvertimeStatusDto>> StatusAsync(IReadOnlyList<Employee> employees, DateOnly month, IReadOnlyList<TimesheetDto> sheets, CancellationToken ct = default)
     {
         var agreement = (await SettingsAsync(ct)).ToAgreement();
-        var history = await HistoryAsync(employees, month, agreement, ct);
+        // Per employee once: a whole company's list has ten thousand employees and five times as many earlier months.
+        var history = (await HistoryAsync(employees, month, agreement, ct)).ToLookup(h => h.Key.Item1, h => h.Value);
         var today = JapanTime.Today(clock);
         var result = new List<OvertimeStatusDto>(employees.Count);
         foreach (var (employee, sheet) in employees.Zip(sheets))
@@ -89,7 +90,8 @@ public sealed class OvertimeWatch(UrakataDbContext db, Timesheets timesheets, Or
         // Read only: this runs inside the caller's unit of work (a clock, an approval) and must not save it early.
         var agreement = (await db.Set<OvertimeAgreementSettings>().AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new OvertimeAgreementSettings()).ToAgreement();
         var sheet = (await timesheets.BuildAsync([employee], month, await timesheets.CurrentRuleAsync(ct), ct, changed)).Single();
-        var report = OvertimeAgreementChecker.Check(agreement, Figures(await HistoryAsync([employee], month, agreement, ct), employee, sheet), month);
+        var history = (await HistoryAsync([employee], month, agreement, ct)).ToLookup(h => h.Key.Item1, h => h.Value);
+        var report = OvertimeAgreementChecker.Check(agreement, Figures(history, employee, sheet), month);
         var sent = (await db.Set<OvertimeAlert>().AsNoTracking().Where(a => a.EmployeeId == employee.Id && a.Month == month).ToListAsync(ct))
             .Select(a => (a.Limit, a.Level)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -131,10 +133,10 @@ public sealed class OvertimeWatch(UrakataDbContext db, Timesheets timesheets, Or
         }
     }
 
-    private static List<MonthlyOvertimeFigures> Figures(Dictionary<(Guid, DateOnly), MonthlyOvertimeFigures> history, Employee employee, TimesheetDto sheet)
+    private static List<MonthlyOvertimeFigures> Figures(ILookup<Guid, MonthlyOvertimeFigures> history, Employee employee, TimesheetDto sheet)
     {
         var month = sheet.Days[0].Date;
-        var figures = history.Where(h => h.Key.Item1 == employee.Id).Select(h => h.Value).ToList();
+        var figures = history[employee.Id].ToList();
         figures.Add(new MonthlyOvertimeFigures(month, sheet.Totals.StatutoryOvertimeMinutes, sheet.Totals.StatutoryRestDayWorkMinutes));
         return figures;
     }
