@@ -215,7 +215,7 @@ public sealed class PeopleScenario(BenchHost host, BenchOptions options, Report 
                 await db.SaveChangesAsync();
                 return true;
             });
-            if ((from / employeesPerBatch) % 20 == 19)
+            if ((from / employeesPerBatch) % 20 == 19 || from + count == options.Employees)
             {
                 Console.Error.WriteLine(Report.F($"   {from + count:N0} employees loaded"));
             }
