@@ -42,7 +42,9 @@ public sealed class BenchHost : IAsyncDisposable
 
     public static async Task<BenchHost> StartAsync(BenchOptions options)
     {
-        var folder = Directory.CreateTempSubdirectory("urakata-bench-").FullName;
+        var folder = options.Reuse is { } kept && options.Postgres is null
+            ? Path.GetDirectoryName(Path.GetFullPath(kept))!
+            : Directory.CreateTempSubdirectory("urakata-bench-").FullName;
         var settings = new Dictionary<string, string>
         {
             ["Database:Provider"] = options.Provider,
@@ -50,7 +52,12 @@ public sealed class BenchHost : IAsyncDisposable
             ["Demo:Seed"] = "false",
         };
         string? databaseName = null;
-        if (options.Postgres is { } admin)
+        if (options.Postgres is { } reused && options.Reuse is { } name)
+        {
+            databaseName = name;
+            settings["ConnectionStrings:Urakata"] = new NpgsqlConnectionStringBuilder(reused) { Database = databaseName }.ConnectionString;
+        }
+        else if (options.Postgres is { } admin)
         {
             databaseName = "urakata_bench_" + Guid.NewGuid().ToString("N")[..12];
             await using (var conn = new NpgsqlConnection(admin))

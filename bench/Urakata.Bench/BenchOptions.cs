@@ -31,6 +31,11 @@ public sealed record BenchOptions
     public bool Analyze { get; init; }
     /// <summary>Keep the database (SQLite folder or PostgreSQL database) for a look with sqlite3/psql afterwards.</summary>
     public bool Keep { get; init; }
+    /// <summary>
+    /// A database kept by an earlier <c>--people --keep</c> run (the SQLite file or the PostgreSQL database name): its
+    /// company is timed again (classification and lists) without loading it anew; nothing in it is changed.
+    /// </summary>
+    public string? Reuse { get; init; }
     /// <summary>Folder for workflow-&lt;provider&gt;.md; null: bench/results of the repository.</summary>
     public string? ResultsFolder { get; init; }
     public bool WriteResults { get; init; } = true;
@@ -90,6 +95,9 @@ public sealed record BenchOptions
           --departments N      departments they are spread over (50)
           --months N           months of clock records before this one, from the hire date (6: first grants due)
           (--ledger-samples N sets the timed calls per list as well)
+          --reuse DB           time the classification and the lists again on a database an earlier
+                               --people --keep run printed (SQLite file or PostgreSQL database name),
+                               in the same month: no load, no close, no grant job, nothing changed
         Smoke run: --requests 2000 --approvers 20 --steps 10 --sequential 20 --samples 100
         """;
 
@@ -122,6 +130,7 @@ public sealed record BenchOptions
                 "--seed" => o with { Seed = Number() },
                 "--analyze" => o with { Analyze = true },
                 "--keep" => o with { Keep = true },
+                "--reuse" => o with { Reuse = Value(), Keep = true },
                 "--results" => o with { ResultsFolder = Value() },
                 "--no-write" => o with { WriteResults = false },
                 "--ledger" => o with { Ledger = true },
@@ -135,6 +144,10 @@ public sealed record BenchOptions
                 "--months" => o with { Months = Number() },
                 var other => throw new ArgumentException($"Unknown option '{other}'."),
             };
+        }
+        if (o.Reuse is not null && !o.People)
+        {
+            throw new ArgumentException("--reuse is for --people.");
         }
         if (o.SequentialPosts < 2)
         {
