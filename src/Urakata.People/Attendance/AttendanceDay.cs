@@ -174,14 +174,52 @@ public sealed class AttendanceDay : CompanyEntity
     public static ClockedDay ToClockedDay(DateOnly date, IReadOnlyList<SpanRecord> spans, DayKind kind, int scheduledMinutes)
     {
         ArgumentNullException.ThrowIfNull(spans);
-        var work = spans.Where(s => s.Kind == SpanKind.Work).OrderBy(s => s.StartUtc).ToList();
-        var closed = work.Where(w => w.EndUtc is not null).ToList();
-        var breaks = spans.Where(s => s.Kind == SpanKind.Break && s.EndUtc is not null
-            && closed.Any(w => w.StartUtc <= s.StartUtc && s.EndUtc <= w.EndUtc));
-        return new ClockedDay(date, kind, scheduledMinutes, [.. work.Select(w => new ClockSpan(Local(w.StartUtc), w.EndUtc is { } e ? Local(e) : null))])
+        // Loops rather than LINQ: a department's month reads thousands of days per page load.
+        var work = new List<SpanRecord>(spans.Count);
+        foreach (var s in spans)
         {
-            Breaks = [.. breaks.OrderBy(b => b.StartUtc).Select(b => new ClockSpan(Local(b.StartUtc), Local(b.EndUtc!.Value)))],
-        };
+            if (s.Kind == SpanKind.Work)
+            {
+                work.Add(s);
+            }
+        }
+
+        var breaks = new List<SpanRecord>(spans.Count - work.Count);
+        foreach (var s in spans)
+        {
+            if (s.Kind == SpanKind.Break && s.EndUtc is not null && InsideClosedWork(work, s))
+            {
+                breaks.Add(s);
+            }
+        }
+
+        return new ClockedDay(date, kind, scheduledMinutes, ToClockSpans(work)) { Breaks = ToClockSpans(breaks) };
+    }
+
+    private static bool InsideClosedWork(List<SpanRecord> work, SpanRecord span)
+    {
+        foreach (var w in work)
+        {
+            if (w.EndUtc is not null && w.StartUtc <= span.StartUtc && span.EndUtc <= w.EndUtc)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The spans in start order, in Japan time.</summary>
+    private static ClockSpan[] ToClockSpans(List<SpanRecord> spans)
+    {
+        spans.Sort(static (a, b) => a.StartUtc.CompareTo(b.StartUtc));
+        var result = new ClockSpan[spans.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = new ClockSpan(Local(spans[i].StartUtc), spans[i].EndUtc is { } e ? Local(e) : null);
+        }
+
+        return result;
     }
 
     public static DateTime Local(DateTime utc) => DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), JapanTime.Zone), DateTimeKind.Unspecified);

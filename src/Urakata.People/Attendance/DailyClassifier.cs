@@ -26,16 +26,35 @@ public static class DailyClassifier
         EnsureNoOverlap(work);
         EnsureNoOverlap(breaks);
         EnsureOnWorkDate(day.Date, work);
-        foreach (var (start, end) in breaks.Where(b => !work.Any(w => w.Start <= b.Start && b.End <= w.End)))
+        foreach (var (start, end) in breaks)
         {
-            throw new DomainException(
-                PeopleMessages.Format(PeopleMessages.BreakOutsideWork, PeopleMessages.Time(start), PeopleMessages.Time(end)), "breaks");
+            if (!Inside(work, start, end))
+            {
+                throw new DomainException(
+                    PeopleMessages.Format(PeopleMessages.BreakOutsideWork, PeopleMessages.Time(start), PeopleMessages.Time(end)), "breaks");
+            }
         }
 
+        // Loops rather than LINQ here and below: a department's month classifies thousands of days per page load.
         var worked = Subtract(work, breaks);
-        var workedMinutes = worked.Sum(Minutes);
-        var gaps = work.Zip(work.Skip(1), (a, b) => (int)(b.Start - a.End).TotalMinutes).Sum();
-        var breakMinutes = breaks.Sum(Minutes) + gaps;
+        var (workedMinutes, night) = (0, 0);
+        foreach (var span in worked)
+        {
+            workedMinutes += Minutes(span);
+            night += NightMinutes(span, standards);
+        }
+
+        var breakMinutes = 0;
+        foreach (var span in breaks)
+        {
+            breakMinutes += Minutes(span);
+        }
+
+        for (var i = 1; i < work.Count; i++)
+        {
+            // The time between two work spans of the date is a break too.
+            breakMinutes += (int)(work[i].Start - work[i - 1].End).TotalMinutes;
+        }
 
         var requiredBreak = standards.RequiredBreakMinutes(workedMinutes);
         if (breakMinutes < requiredBreak)
@@ -48,7 +67,7 @@ public static class DailyClassifier
         {
             WorkedMinutes = workedMinutes,
             BreakMinutes = breakMinutes,
-            NightMinutes = worked.Sum(w => NightMinutes(w, standards)),
+            NightMinutes = night,
             Warnings = warnings,
         };
 
@@ -73,7 +92,7 @@ public static class DailyClassifier
 
     private static List<(DateTime Start, DateTime End)> Spans(IEnumerable<ClockSpan> spans, List<AttendanceWarning> warnings)
     {
-        var result = new List<(DateTime Start, DateTime End)>();
+        var result = new List<(DateTime Start, DateTime End)>(spans.TryGetNonEnumeratedCount(out var count) ? count : 4);
         foreach (var span in spans)
         {
             if (span.End is not { } end)
@@ -131,12 +150,17 @@ public static class DailyClassifier
     /// <summary>Work spans with the breaks cut out (each break lies inside one span).</summary>
     private static List<(DateTime Start, DateTime End)> Subtract(List<(DateTime Start, DateTime End)> work, List<(DateTime Start, DateTime End)> breaks)
     {
-        var result = new List<(DateTime Start, DateTime End)>();
+        var result = new List<(DateTime Start, DateTime End)>(work.Count + breaks.Count);
         foreach (var (start, end) in work)
         {
             var cursor = start;
-            foreach (var b in breaks.Where(b => start <= b.Start && b.End <= end))
+            foreach (var b in breaks)
             {
+                if (b.Start < start || b.End > end)
+                {
+                    continue;
+                }
+
                 if (b.Start > cursor)
                 {
                     result.Add((cursor, b.Start));
@@ -152,6 +176,19 @@ public static class DailyClassifier
         }
 
         return result;
+    }
+
+    private static bool Inside(List<(DateTime Start, DateTime End)> work, DateTime start, DateTime end)
+    {
+        foreach (var w in work)
+        {
+            if (w.Start <= start && end <= w.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Minutes of a span inside the night window of each calendar day it touches.</summary>

@@ -94,10 +94,8 @@ public sealed class Timesheets(UrakataDbContext db)
                     continue;
                 }
 
-                var spans = withClockTimes ? records[date] : [];
-                rows.Add(new TimesheetDayDto(date, kind,
-                    [.. spans.Where(s => s.Kind == SpanKind.Work).OrderBy(s => s.StartUtc).Select(ToSpan)],
-                    [.. spans.Where(s => s.Kind == SpanKind.Break).OrderBy(s => s.StartUtc).Select(ToSpan)],
+                var spans = withClockTimes ? records[date] : null;
+                rows.Add(new TimesheetDayDto(date, kind, SpansOf(spans, SpanKind.Work), SpansOf(spans, SpanKind.Break),
                     h.WorkedMinutes, h.BreakMinutes, h.WithinScheduledMinutes, h.NonStatutoryOvertimeMinutes, h.StatutoryOvertimeMinutes,
                     h.WeeklyOvertimeMinutes, h.NightMinutes, h.StatutoryRestDayWorkMinutes, h.Warnings)
                 {
@@ -127,20 +125,21 @@ public sealed class Timesheets(UrakataDbContext db)
         var result = ids.Distinct().ToDictionary(id => id, _ => new Dictionary<DateOnly, List<SpanRecord>>());
         foreach (var chunk in ids.Chunk(IdsPerQuery))
         {
-            var rows = await db.Set<AttendanceDay>().AsNoTracking()
+            // Streamed rather than listed: a whole company's rows in one list would be a large-object-heap array per chunk.
+            var rows = db.Set<AttendanceDay>().AsNoTracking()
                 .Where(d => chunk.Contains(d.EmployeeId) && d.Date >= from && d.Date <= last)
-                .SelectMany(d => d.Spans, (d, s) => new { d.EmployeeId, d.Date, s.Kind, s.StartUtc, s.EndUtc })
-                .ToListAsync(ct);
-            foreach (var row in rows)
+                .SelectMany(d => d.Spans, (d, s) => new { d.EmployeeId, d.Date, s.Kind, s.StartUtc, s.EndUtc });
+            await db.ForEachRowAsync(rows, row =>
             {
                 var days = result[row.EmployeeId];
                 if (!days.TryGetValue(row.Date, out var spans))
                 {
-                    days[row.Date] = spans = [];
+                    // Most dates hold a work span and a break.
+                    days[row.Date] = spans = new List<SpanRecord>(2);
                 }
 
                 spans.Add(new SpanRecord(row.Kind, row.StartUtc, row.EndUtc));
-            }
+            }, ct);
         }
 
         return result;
@@ -148,6 +147,9 @@ public sealed class Timesheets(UrakataDbContext db)
 
     /// <summary>Employees per query of <see cref="SpansAsync"/>: a parameter each on SQLite.</summary>
     private const int IdsPerQuery = 1000;
+
+    private static IReadOnlyList<SpanDto> SpansOf(List<SpanRecord>? spans, SpanKind kind) =>
+        spans is null ? [] : [.. spans.Where(s => s.Kind == kind).OrderBy(s => s.StartUtc).Select(ToSpan)];
 
     private static SpanDto ToSpan(SpanRecord s) => new(AttendanceBook.Offset(s.StartUtc), s.EndUtc is { } e ? AttendanceBook.Offset(e) : null);
 }
