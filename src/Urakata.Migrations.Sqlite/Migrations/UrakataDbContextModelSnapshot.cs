@@ -1163,12 +1163,9 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_hr_attendance_days");
 
-                    b.HasIndex("EmployeeId")
-                        .HasDatabaseName("ix_hr_attendance_days_employee_id");
-
-                    b.HasIndex("CompanyId", "EmployeeId", "Date")
+                    b.HasIndex("EmployeeId", "Date")
                         .IsUnique()
-                        .HasDatabaseName("ix_hr_attendance_days_company_id_employee_id_date");
+                        .HasDatabaseName("ix_hr_attendance_days_employee_id_date");
 
                     b.ToTable("hr_attendance_days", (string)null);
                 });
@@ -1269,15 +1266,12 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.HasIndex("CloseId")
                         .HasDatabaseName("ix_hr_attendance_month_totals_close_id");
 
-                    b.HasIndex("EmployeeId")
-                        .HasDatabaseName("ix_hr_attendance_month_totals_employee_id");
-
                     b.HasIndex("CompanyId", "CloseId")
                         .HasDatabaseName("ix_hr_attendance_month_totals_company_id_close_id");
 
-                    b.HasIndex("CompanyId", "EmployeeId", "Month")
+                    b.HasIndex("EmployeeId", "Month")
                         .IsUnique()
-                        .HasDatabaseName("ix_hr_attendance_month_totals_company_id_employee_id_month");
+                        .HasDatabaseName("ix_hr_attendance_month_totals_employee_id_month");
 
                     b.ToTable("hr_attendance_month_totals", (string)null);
                 });

@@ -41,8 +41,11 @@ internal sealed class AttendanceDayConfiguration : IEntityTypeConfiguration<Atte
     public void Configure(EntityTypeBuilder<AttendanceDay> b)
     {
         b.ToTable("hr_attendance_days");
-        // One row per work date: two concurrent clock-ins for a new date cannot both insert one.
-        b.HasIndex(d => new { d.CompanyId, d.EmployeeId, d.Date }).IsUnique();
+        // One row per work date: two concurrent clock-ins for a new date cannot both insert one. An employee belongs to
+        // one company, so employee and date alone are unique; without a company_id prefix the index also serves every
+        // read of employees' dates (a department's month seeks each employee's range, whatever the history): on SQLite
+        // the company filter's "all companies OR company_id = …" cannot use a company_id prefix.
+        b.HasIndex(d => new { d.EmployeeId, d.Date }).IsUnique();
         b.HasOne<Employee>().WithMany().HasForeignKey(d => d.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Spans).WithOne().HasForeignKey(s => s.AttendanceDayId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(d => d.Spans).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -82,7 +85,8 @@ internal sealed class AttendanceMonthTotalsConfiguration : IEntityTypeConfigurat
     {
         b.ToTable("hr_attendance_month_totals");
         // One close at a time holds an employee's month: two closes racing for the same employee cannot both insert.
-        b.HasIndex(t => new { t.CompanyId, t.EmployeeId, t.Month }).IsUnique();
+        // Employee first, as hr_attendance_days: the 36協定 history seeks each employee's months.
+        b.HasIndex(t => new { t.EmployeeId, t.Month }).IsUnique();
         b.HasIndex(t => new { t.CompanyId, t.CloseId });
         b.HasOne<Employee>().WithMany().HasForeignKey(t => t.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AttendanceClose>().WithMany().HasForeignKey(t => t.CloseId).OnDelete(DeleteBehavior.Restrict);
