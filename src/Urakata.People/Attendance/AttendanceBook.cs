@@ -77,6 +77,14 @@ public sealed class AttendanceBook(UrakataDbContext db, CurrentUser currentUser,
     /// <summary>The company's default work rule, made on first use (09:00–18:00, 60 min break, Sunday 法定休日, Saturday and holidays off).</summary>
     public Task<WorkRule> DefaultRuleAsync(CancellationToken ct = default) => timesheets.DefaultRuleAsync(ct);
 
+    /// <summary>
+    /// Each employee's own work rule with their シフト and the company's days off of <paramref name="from"/>..<paramref name="to"/>
+    /// (<see cref="WorkingTimePlans.ScheduleAsync"/>): the work days and day lengths leave reads, as the 勤務表 does.
+    /// <paramref name="save"/> false (inside an approval's unit of work): a default rule not made yet is not saved.
+    /// </summary>
+    internal async Task<WorkingTimePlans> SchedulesAsync(IReadOnlyCollection<Employee> employees, DateOnly? from, DateOnly? to, bool save, CancellationToken ct) =>
+        await WorkingTimePlans.ScheduleAsync(db, employees, save ? await timesheets.DefaultRuleAsync(ct) : await timesheets.CurrentRuleAsync(ct), from, to, ct);
+
     public async Task<WorkRuleDto> RuleAsync(CancellationToken ct = default) => WorkRules.ToDto(await DefaultRuleAsync(ct));
 
     /// <summary>Clock action of the signed-in employee (the home card and the 勤怠 page).</summary>

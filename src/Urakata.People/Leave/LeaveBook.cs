@@ -205,8 +205,8 @@ public sealed class LeaveBook(UrakataDbContext db, CurrentUser currentUser, Perm
         var takings = await db.Set<TakenLeave>().AsNoTracking().Where(t => t.EmployeeId == employee.Id && t.CancelledAt == null).OrderBy(t => t.Date).ToListAsync(ct);
         var types = await TypesAsync(save, ct);
         var settings = await SettingsAsync(save, ct);
-        var rule = await attendance.DefaultRuleAsync(ct);
-        return EmployeeLeave.Build(employee, rule, settings, types, grants, takings);
+        var plans = await attendance.SchedulesAsync([employee], null, null, save, ct);
+        return EmployeeLeave.Build(employee, plans.For(employee).MinutesPerDay, settings, types, grants, takings);
     }
 
     /// <summary>The leave of many employees in four queries (employees, grants, takings, types), not one per employee.</summary>
@@ -216,11 +216,11 @@ public sealed class LeaveBook(UrakataDbContext db, CurrentUser currentUser, Perm
         var ids = list.Select(e => e.Id).ToHashSet();
         var types = await TypesAsync(ct);
         var settings = await SettingsAsync(ct);
-        var rule = await attendance.DefaultRuleAsync(ct);
+        var plans = await attendance.SchedulesAsync(list, null, null, save: true, ct);
         // Whole-company reads filtered in memory: an IN list of every employee would outgrow the parameter limits.
         var grants = (await db.Set<LeaveGrant>().AsNoTracking().OrderBy(g => g.GrantDate).ToListAsync(ct)).Where(g => ids.Contains(g.EmployeeId)).ToLookup(g => g.EmployeeId);
         var takings = (await db.Set<TakenLeave>().AsNoTracking().Where(t => t.CancelledAt == null).OrderBy(t => t.Date).ToListAsync(ct)).Where(t => ids.Contains(t.EmployeeId)).ToLookup(t => t.EmployeeId);
-        return [.. list.Select(e => EmployeeLeave.Build(e, rule, settings, types, [.. grants[e.Id]], [.. takings[e.Id]]))];
+        return [.. list.Select(e => EmployeeLeave.Build(e, plans.For(e).MinutesPerDay, settings, types, [.. grants[e.Id]], [.. takings[e.Id]]))];
     }
 
     private async Task<LeaveBalanceDto> BalanceOfAsync(Employee employee, CancellationToken ct) => (await LoadAsync(employee, ct)).ToDto(Today);
@@ -242,13 +242,15 @@ internal sealed class EmployeeLeave
     public IReadOnlyList<TakenLeave> Takings { get; }
     public IReadOnlyDictionary<Guid, LeaveType> Types { get; }
 
-    /// <summary>The day of leave in minutes: the employee's 所定労働時間, capped by the work rule's (as the 勤務表 reads it).</summary>
-    public static int ScheduledMinutes(Employee employee, WorkRule rule) => Math.Min(employee.WorkMinutesPerDay ?? rule.ScheduledMinutes, rule.ScheduledMinutes);
-
-    public static EmployeeLeave Build(Employee employee, WorkRule rule, LeaveSettings settings, IEnumerable<LeaveType> types, IReadOnlyList<LeaveGrant> grants, IReadOnlyList<TakenLeave> takings)
+    /// <param name="minutesPerDay">
+    /// The day of leave: the employee's 所定労働時間 under their own work rule, capped by the rule's
+    /// (<see cref="WorkingTimePlans.WorkingTimePlan.MinutesPerDay"/>, as the 勤務表 reads it). Under 変形 it is the rule's standard
+    /// day, not each シフト's: the ledger keeps one day length for the hourly cap and the balance.
+    /// </param>
+    public static EmployeeLeave Build(Employee employee, int minutesPerDay, LeaveSettings settings, IEnumerable<LeaveType> types, IReadOnlyList<LeaveGrant> grants, IReadOnlyList<TakenLeave> takings)
     {
         var byId = types.ToDictionary(t => t.Id);
-        var ledger = new LeaveLedger(ScheduledMinutes(employee, rule), settings.HourlyLeaveDaysPerYear);
+        var ledger = new LeaveLedger(minutesPerDay, settings.HourlyLeaveDaysPerYear);
         foreach (var grant in grants)
         {
             if (grant.ToLedger() is { } g)

@@ -49,11 +49,11 @@ public sealed class WorkRulesFeatureTests(CloseFactory factory) : IClassFixture<
             return await db.SaveChangesAsync();
         });
 
-    private static Task<WorkRuleDto> CreateRuleAsync(WorkflowDemo demo, WorkRuleInput input) =>
+    internal static Task<WorkRuleDto> CreateRuleAsync(WorkflowDemo demo, WorkRuleInput input) =>
         demo.As<WorkRules, WorkRuleDto>("yoshida", r => r.CreateAsync(input));
 
     /// <summary>Puts the employee under the rule through the master, as the form does (every other field as it is).</summary>
-    private static Task<EmployeeDto> AssignAsync(WorkflowDemo demo, Employee employee, Guid? ruleId) =>
+    internal static Task<EmployeeDto> AssignAsync(WorkflowDemo demo, Employee employee, Guid? ruleId) =>
         demo.As<EmployeeDirectory, EmployeeDto>("yoshida", async d =>
         {
             var e = await d.GetAsync(employee.Id);

@@ -8,7 +8,8 @@ namespace Urakata.People.Attendance;
 /// <summary>
 /// Each employee's work rule (their own, else the default) with what its system needs beyond the month of a 勤務表: the
 /// days before it back to the start of the 清算期間 / 変形 period or of the rule's first week, the shifts of the 変形
-/// periods touching the month, and the company's days off over all of it. Loaded once per 勤務表 build of <see cref="Timesheets"/>.
+/// periods touching the month, and the company's days off over all of it. Loaded once per 勤務表 build of <see cref="Timesheets"/>,
+/// or for leave (<see cref="ScheduleAsync"/>) with only the shifts and days off of the dates leave asks about.
 /// </summary>
 internal sealed class WorkingTimePlans
 {
@@ -17,6 +18,7 @@ internal sealed class WorkingTimePlans
     private readonly Dictionary<(Guid, DateOnly), ShiftDay> _shifts;
     private readonly Dictionary<Guid, Dictionary<DateOnly, List<SpanRecord>>> _earlier;
     private readonly HashSet<DateOnly> _daysOff;
+    private readonly Dictionary<(Guid Rule, DateOnly From, DateOnly Until), IReadOnlySet<DateOnly>> _ruleWorkDays = [];
 
     private WorkingTimePlans(WorkRule defaultRule, Dictionary<Guid, WorkRule> rules, Dictionary<(Guid, DateOnly), ShiftDay> shifts,
         Dictionary<Guid, Dictionary<DateOnly, List<SpanRecord>>> earlier, HashSet<DateOnly> daysOff) =>
@@ -31,9 +33,7 @@ internal sealed class WorkingTimePlans
         DateOnly from, WorkRule defaultRule, CancellationToken ct)
     {
         var last = first.AddMonths(1).AddDays(-1);
-        var rules = employees.Any(e => e.WorkRuleId is not null)
-            ? await db.Set<WorkRule>().AsNoTracking().ToDictionaryAsync(r => r.Id, ct)
-            : [];
+        var rules = await RulesAsync(db, employees, ct);
         var plans = new WorkingTimePlans(defaultRule, rules, [], [], []);
         var (start, end) = (from, last.AddDays(1));
         var earlierFrom = new Dictionary<Guid, DateOnly>();
@@ -61,11 +61,54 @@ internal sealed class WorkingTimePlans
             days.Keys.Where(d => d < earlierFrom[id]).ToList().ForEach(d => days.Remove(d));
         }
 
-        var shifts = variable.Count == 0 ? [] : await db.Set<ShiftDay>().AsNoTracking()
-            .Where(s => variable.Contains(s.EmployeeId) && s.Date >= start && s.Date < end).ToListAsync(ct);
-        var daysOff = (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= start && h.Date < end).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
-        return new WorkingTimePlans(defaultRule, rules, shifts.ToDictionary(s => (s.EmployeeId, s.Date)), earlier, daysOff);
+        return new WorkingTimePlans(defaultRule, rules, await ShiftsAsync(db, variable, start, end, ct), earlier, await DaysOffAsync(db, start, end, ct));
     }
+
+    /// <summary>
+    /// Each employee's rule with the シフト and the company's days off of <paramref name="from"/>..<paramref name="to"/>
+    /// (inclusive; none: the rules only, enough for <see cref="WorkingTimePlan.MinutesPerDay"/>): which dates are 所定労働日
+    /// and how long they are, as the 勤務表 reads them — what leave needs (休暇申請, 計画的付与, the 8割 test), without clock
+    /// records. A handful of queries whatever the number of employees.
+    /// </summary>
+    public static async Task<WorkingTimePlans> ScheduleAsync(UrakataDbContext db, IReadOnlyCollection<Employee> employees, WorkRule defaultRule,
+        DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var rules = await RulesAsync(db, employees, ct);
+        var plans = new WorkingTimePlans(defaultRule, rules, [], [], []);
+        if (from is not { } start || to is not { } last || last < start)
+        {
+            return plans;
+        }
+
+        var variable = employees.Where(e => plans.RuleOf(e).TimeSystem == WorkingTimeSystem.MonthlyVariable).Select(e => e.Id).ToList();
+        var end = last.AddDays(1);
+        return new WorkingTimePlans(defaultRule, rules, await ShiftsAsync(db, variable, start, end, ct), [], await DaysOffAsync(db, start, end, ct));
+    }
+
+    /// <summary>The company's rules when an employee has one of their own (else only the default is needed).</summary>
+    private static async Task<Dictionary<Guid, WorkRule>> RulesAsync(UrakataDbContext db, IEnumerable<Employee> employees, CancellationToken ct) =>
+        employees.Any(e => e.WorkRuleId is not null) ? await db.Set<WorkRule>().AsNoTracking().ToDictionaryAsync(r => r.Id, ct) : [];
+
+    /// <summary>The シフト of the 変形 employees in [start, end), <see cref="IdsPerQuery"/> employees a query.</summary>
+    private static async Task<Dictionary<(Guid, DateOnly), ShiftDay>> ShiftsAsync(UrakataDbContext db, List<Guid> variable, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        var shifts = new Dictionary<(Guid, DateOnly), ShiftDay>();
+        foreach (var chunk in variable.Chunk(IdsPerQuery))
+        {
+            foreach (var shift in await db.Set<ShiftDay>().AsNoTracking().Where(s => chunk.Contains(s.EmployeeId) && s.Date >= start && s.Date < end).ToListAsync(ct))
+            {
+                shifts[(shift.EmployeeId, shift.Date)] = shift;
+            }
+        }
+
+        return shifts;
+    }
+
+    private static async Task<HashSet<DateOnly>> DaysOffAsync(UrakataDbContext db, DateOnly start, DateOnly end, CancellationToken ct) =>
+        (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= start && h.Date < end).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+
+    /// <summary>Employees per query of the シフト: a parameter each on SQLite.</summary>
+    private const int IdsPerQuery = 1000;
 
     /// <summary>[from, to) of the dates a rule reads for the month <paramref name="first"/>..<paramref name="last"/>.</summary>
     private static (DateOnly From, DateOnly To) Range(WorkRule rule, DateOnly first, DateOnly last) => rule.TimeSystem switch
@@ -94,6 +137,34 @@ internal sealed class WorkingTimePlans
             rule.TimeSystem == WorkingTimeSystem.MonthlyVariable && plans._shifts.TryGetValue((employee.Id, date), out var shift)
                 ? shift.DayKind
                 : rule.KindOf(date, plans._daysOff);
+
+        /// <summary>
+        /// The 所定労働日 from <paramref name="from"/> up to, not including, <paramref name="until"/> (dates the plans were
+        /// loaded for). Without シフト only the rule's week decides, so everyone under one rule shares one set.
+        /// </summary>
+        public IReadOnlySet<DateOnly> WorkDays(DateOnly from, DateOnly until)
+        {
+            if (rule.TimeSystem != WorkingTimeSystem.MonthlyVariable && plans._ruleWorkDays.TryGetValue((rule.Id, from, until), out var shared))
+            {
+                return shared;
+            }
+
+            var days = new HashSet<DateOnly>();
+            for (var d = from; d < until; d = d.AddDays(1))
+            {
+                if (KindOf(d) == DayKind.WorkDay)
+                {
+                    days.Add(d);
+                }
+            }
+
+            if (rule.TimeSystem != WorkingTimeSystem.MonthlyVariable)
+            {
+                plans._ruleWorkDays[(rule.Id, from, until)] = days;
+            }
+
+            return days;
+        }
 
         /// <summary>所定労働時間 of a date: the shift's under 変形, else the standard day on work days.</summary>
         public int ScheduledMinutesOn(DateOnly date) =>

@@ -11,7 +11,8 @@ namespace Urakata.People.Leave.Grants;
 /// The daily grant of 年次有給休暇 for the current company: each employee in service whose latest scheduled grant
 /// (<see cref="GrantSchedule"/>, with the company's 基準日) is due and not recorded gets it, its days from
 /// <see cref="PaidLeaveGrantRules"/> (full or 比例付与 from the employee's 所定労働) once the 8割 test
-/// (<see cref="AttendanceRateRule"/>) over the period's attendance records and leave is known. A failed test is kept as
+/// (<see cref="AttendanceRateRule"/>) over the period's attendance records and leave is known, on the employee's own
+/// 所定労働日 (their work rule's, under 変形 their シフト: <see cref="WorkingTimePlans"/>). A failed test is kept as
 /// a grant of 0 days so it is decided once. Set-based: a handful of queries for the whole company, whatever its size.
 /// <para>The job starts with an employee's first grant, or continues from a recorded one: an employee past the first
 /// grant with nothing recorded is a company moving in, whose balance HR enters (<see cref="GrantSource.OpeningBalance"/>);
@@ -26,7 +27,6 @@ public sealed class LeaveGrants(UrakataDbContext db, LeaveBook book, AttendanceB
     public async Task<int> GrantDueAsync(DateOnly today, CancellationToken ct = default)
     {
         var settings = await book.SettingsAsync(ct);
-        var rule = await attendance.DefaultRuleAsync(ct);
         var types = (await book.TypesAsync(ct)).ToDictionary(t => t.Id);
         var employees = await db.Set<Employee>().AsNoTracking()
             .Where(e => e.Status != EmployeeStatus.Retired && e.HireDate <= today && (e.RetirementDate == null || e.RetirementDate >= today))
@@ -57,31 +57,38 @@ public sealed class LeaveGrants(UrakataDbContext db, LeaveBook book, AttendanceB
 
         var from = due.Min(d => d.Grant.AttendanceFrom);
         var through = due.Max(d => d.Grant.DeemedAttendedThrough ?? d.Grant.GrantDate);
-        var daysOff = (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= through).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
-        var workDays = new HashSet<DateOnly>();
-        for (var d = from; d <= through; d = d.AddDays(1))
-        {
-            if (rule.KindOf(d, daysOff) == DayKind.WorkDay)
-            {
-                workDays.Add(d);
-            }
-        }
-
         var granted = 0;
         foreach (var chunk in due.Chunk(Chunk))
         {
+            // 全労働日 are each employee's own: their work rule's days, under 変形 their シフト (as the 勤務表 reads them).
+            var plans = await attendance.SchedulesAsync([.. chunk.Select(d => d.Employee)], from, through, save: true, ct);
+            var workDays = chunk.ToDictionary(d => d.Employee.Id, d => plans.For(d.Employee).WorkDays(from, through.AddDays(1)));
             var worked = new Dictionary<Guid, int>();
-            // Counted in SQL per 8割 period (employees due on one day share a handful of periods): work days with a record.
-            foreach (var period in chunk.GroupBy(d => (d.Grant.AttendanceFrom, d.Grant.GrantDate)))
+            var variable = chunk.ToLookup(d => plans.RuleOf(d.Employee).TimeSystem == WorkingTimeSystem.MonthlyVariable);
+            // Counted in SQL per 8割 period and rule (employees due on one day share a handful of periods, and everyone
+            // under a rule without シフト shares its days): work days with a record.
+            foreach (var period in variable[false].GroupBy(d => (d.Grant.AttendanceFrom, d.Grant.GrantDate, plans.RuleOf(d.Employee).Id)))
             {
-                var (start, end) = period.Key;
+                var (start, end, _) = period.Key;
                 var ids = period.Select(d => d.Employee.Id).ToList();
-                var restDays = Days(start, end).Where(d => !workDays.Contains(d)).ToList();
+                var days = workDays[ids[0]];
+                var restDays = Days(start, end).Where(d => !days.Contains(d)).ToList();
                 foreach (var row in await db.Set<AttendanceDay>().AsNoTracking()
                     .Where(a => ids.Contains(a.EmployeeId) && a.Date >= start && a.Date < end && !restDays.Contains(a.Date))
                     .GroupBy(a => a.EmployeeId).Select(g => new { g.Key, Days = g.Count() }).ToListAsync(ct))
                 {
                     worked[row.Key] = row.Days;
+                }
+            }
+            // Under 変形 each employee's シフト decide: their record dates of the period are read and matched in memory.
+            foreach (var period in variable[true].GroupBy(d => (d.Grant.AttendanceFrom, d.Grant.GrantDate)))
+            {
+                var (start, end) = period.Key;
+                var ids = period.Select(d => d.Employee.Id).ToList();
+                foreach (var row in await db.Set<AttendanceDay>().AsNoTracking()
+                    .Where(a => ids.Contains(a.EmployeeId) && a.Date >= start && a.Date < end).Select(a => new { a.EmployeeId, a.Date }).ToListAsync(ct))
+                {
+                    worked[row.EmployeeId] = worked.GetValueOrDefault(row.EmployeeId) + (workDays[row.EmployeeId].Contains(row.Date) ? 1 : 0);
                 }
             }
             // Leave on work days without a record counts by its type; only those few dates are read row by row.
@@ -97,9 +104,9 @@ public sealed class LeaveGrants(UrakataDbContext db, LeaveBook book, AttendanceB
             var leaveByEmployee = leave.Where(t => !workedOnLeaveDates.Contains((t.EmployeeId, t.Date))).ToLookup(t => t.EmployeeId);
             foreach (var (employee, scheduled) in chunk)
             {
-                var rate = Rate(scheduled, workDays, worked.GetValueOrDefault(employee.Id),
+                var rate = Rate(scheduled, workDays[employee.Id], worked.GetValueOrDefault(employee.Id),
                     leaveByEmployee[employee.Id].GroupBy(t => t.Date).ToDictionary(g => g.Key, g => types[g.First().LeaveTypeId].Treatment));
-                var work = employee.ScheduledWork() ?? new ScheduledWork(5 * rule.ScheduledMinutes, 5);
+                var work = employee.ScheduledWork() ?? new ScheduledWork(5 * plans.RuleOf(employee).ScheduledMinutes, 5);
                 db.Add(LeaveGrant.Auto(employee.Id, scheduled, PaidLeaveGrantRules.DaysToGrant(work, scheduled.Number, rate), rate));
                 granted++;
             }

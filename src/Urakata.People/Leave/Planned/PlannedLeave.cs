@@ -22,8 +22,9 @@ public sealed record PlannedLeaveResult(int Employees, int Days, IReadOnlyList<T
 /// <summary>
 /// 計画的付与 and 時季指定 entered by HR (<c>people.leave.manage</c>, within its data scope): a day of 年次有給休暇 on each
 /// date for each employee, recorded like approved leave (it counts in the 年5日 duty, 39条8項, and shows on the 管理簿 with its
-/// source). All or nothing: every employee and date is checked first — employed, a work day of the work rule, the month
-/// not closed, no leave or pending 休暇申請 on it, within the balance (the ledger's oldest-first rule) — and every problem
+/// source). All or nothing: every employee and date is checked first — employed, a work day of the employee's own work
+/// rule (their シフト under 変形), the month not closed, no leave or pending 休暇申請 on it, within the balance (the ledger's
+/// oldest-first rule) — and every problem
 /// is answered at once, naming the employee and the date.
 /// </summary>
 public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAccess access, AttendanceBook attendance, PermissionService permissions)
@@ -61,9 +62,9 @@ public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAc
         }
 
         var paid = (await book.TypesAsync(ct)).Single(t => t.IsAnnualPaidLeave);
-        var rule = await attendance.DefaultRuleAsync(ct);
         var (first, last) = (dates[0], dates[^1]);
-        var daysOff = (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= first && h.Date <= last).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+        // Each employee's own rule and シフト, as their 勤務表 reads them.
+        var plans = await attendance.SchedulesAsync(employees, first, last, save: true, ct);
         var pending = await PendingAsync(employees, first, last, ct);
         var errors = new List<string>();
         var takings = new List<TakenLeave>();
@@ -72,6 +73,7 @@ public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAc
         {
             var e = leave.Employee;
             string Name(string template, DateOnly date, params object?[] more) => PeopleMessages.Format(template, [e.Number, e.Name, PeopleMessages.Date(date), .. more]);
+            var plan = plans.For(e);
             var mine = new List<TakenLeave>();
             foreach (var date in dates)
             {
@@ -79,7 +81,7 @@ public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAc
                 {
                     errors.Add(Name(PeopleMessages.LeavePlanOutsideEmployment, date));
                 }
-                else if (rule.KindOf(date, daysOff) != DayKind.WorkDay)
+                else if (plan.KindOf(date) != DayKind.WorkDay)
                 {
                     errors.Add(Name(PeopleMessages.LeavePlanRestDay, date));
                 }

@@ -15,8 +15,9 @@ namespace Urakata.People.Leave.Requests;
 
 /// <summary>
 /// 休暇申請 (<c>people.leave</c>, LV): leave of any type through the approval engine. Checked when filed and again on the
-/// final approval — the applicant is an employee; the first and last dates are work days of the work rule (所定休日,
-/// 法定休日 and holidays inside the range are skipped, being no work days); half days and hours are one date; 年次有給休暇
+/// final approval — the applicant is an employee; the first and last dates are work days of the applicant's own work rule,
+/// under 変形 of their シフト (dates without one follow the rule's week, as on the 勤務表; 所定休日, 法定休日 and holidays
+/// inside the range are skipped, being no work days); half days and hours are one date, hours fewer than the date's; 年次有給休暇
 /// must fit the <see cref="LeaveLedger"/> (balance, hourly cap, one day a date) with the applicant's other pending
 /// requests counted; no date may already be taken or asked for. The approval writes one <see cref="TakenLeave"/> per
 /// date and records the absence for 代理承認; a rejected or withdrawn request leaves nothing.
@@ -118,6 +119,17 @@ public sealed class LeaveRequestHandler(UrakataDbContext db, LeaveBook book, Att
         }
 
         var leave = await book.LoadAsync(employee, save: false, ct);
+        // The applicant's own rule and シフト (as their 勤務表 reads them) over this request and their other pending ones.
+        var others = await OthersAsync(request, ct);
+        var plan = (await attendance.SchedulesAsync([employee], others.Select(o => o.From).Append(from).Min(), others.Select(o => o.To).Append(to).Max(),
+            save: false, ct)).For(employee);
+        foreach (var (edge, key) in new[] { (from, "from"), (to, "to") })
+        {
+            if (plan.KindOf(edge) != DayKind.WorkDay)
+            {
+                throw Invalid(key, PeopleMessages.Format(PeopleMessages.LeaveOnRestDay, PeopleMessages.Date(edge)));
+            }
+        }
         var hours = 0;
         if (unit == LeaveUnit.Hours)
         {
@@ -125,23 +137,17 @@ public sealed class LeaveRequestHandler(UrakataDbContext db, LeaveBook book, Att
             {
                 throw Invalid("unit", PeopleMessages.LeaveHoursOnlyPaid);
             }
+            // Fewer hours than the date's 所定労働時間 (a シフト's own under 変形, rounded up as 39条4項 counts hours) and than the
+            // ledger's day: the whole of it is a full day's leave.
+            var most = Math.Min((plan.ScheduledMinutesOn(from) + 59) / 60, leave.Ledger.HoursPerDay) - 1;
             var text = LeaveRequests.Text(request, "hours");
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out hours) || hours < 1 || hours >= leave.Ledger.HoursPerDay)
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out hours) || hours < 1 || hours > most)
             {
-                throw Invalid("hours", PeopleMessages.Format(PeopleMessages.LeaveHoursRange, leave.Ledger.HoursPerDay - 1));
+                throw Invalid("hours", PeopleMessages.Format(PeopleMessages.LeaveHoursRange, most));
             }
         }
 
-        var rule = await attendance.DefaultRuleAsync(ct);
-        var daysOff = (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= to).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
-        foreach (var (edge, key) in new[] { (from, "from"), (to, "to") })
-        {
-            if (rule.KindOf(edge, daysOff) != DayKind.WorkDay)
-            {
-                throw Invalid(key, PeopleMessages.Format(PeopleMessages.LeaveOnRestDay, PeopleMessages.Date(edge)));
-            }
-        }
-        var dates = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Where(d => rule.KindOf(d, daysOff) == DayKind.WorkDay).ToList();
+        var dates = Days(from, to, plan);
 
         // Leave already recorded on one of the dates (any type): at most one day's worth a date.
         var dayMinutes = leave.Ledger.HoursPerDay * 60;
@@ -154,7 +160,7 @@ public sealed class LeaveRequestHandler(UrakataDbContext db, LeaveBook book, Att
                 throw Invalid("from", PeopleMessages.Format(PeopleMessages.DayAlreadyTaken, PeopleMessages.Date(date)));
             }
         }
-        var pending = await PendingAsync(request, rule, ct);
+        var pending = await PendingAsync(others, plan, ct);
         if (pending.FirstOrDefault(p => p.From <= to && from <= p.To) is { } clash)
         {
             throw Invalid("from", PeopleMessages.Format(PeopleMessages.LeaveOverlapsPending, clash.Number, PeopleMessages.Date(clash.From), PeopleMessages.Date(clash.To)));
@@ -199,21 +205,26 @@ public sealed class LeaveRequestHandler(UrakataDbContext db, LeaveBook book, Att
 
     private sealed record Pending(string? Number, DateOnly From, DateOnly To, bool Paid, IReadOnlyList<LeaveTaking> Takings);
 
-    /// <summary>The applicant's other 休暇申請 still waiting for a decision.</summary>
-    private async Task<List<Pending>> PendingAsync(ApprovalRequest request, WorkRule rule, CancellationToken ct)
+    /// <summary>The applicant's other 休暇申請 still waiting for a decision, with their dates.</summary>
+    private async Task<List<(ApprovalRequest Request, DateOnly From, DateOnly To)>> OthersAsync(ApprovalRequest request, CancellationToken ct) =>
+        [.. (await db.Set<ApprovalRequest>().AsNoTracking()
+                .Where(r => r.ApplicantId == request.ApplicantId && r.KindCode == LeaveRequests.Kind && r.Status == RequestStatus.InProgress && r.Id != request.Id)
+                .ToListAsync(ct))
+            .Select(r => (r, From: LeaveRequests.Date(r, "from"), To: LeaveRequests.Date(r, "to")))
+            .Where(x => x.From is not null && x.To is not null)
+            .Select(x => (x.r, x.From!.Value, x.To!.Value))];
+
+    /// <summary>The work days of the applicant's plan from <paramref name="from"/> to <paramref name="to"/>: what a request over them takes.</summary>
+    private static List<DateOnly> Days(DateOnly from, DateOnly to, WorkingTimePlans.WorkingTimePlan plan) =>
+        [.. Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Where(d => plan.KindOf(d) == DayKind.WorkDay)];
+
+    /// <summary>The other pending requests as the takings they would make on the applicant's work days.</summary>
+    private async Task<List<Pending>> PendingAsync(List<(ApprovalRequest Request, DateOnly From, DateOnly To)> others, WorkingTimePlans.WorkingTimePlan plan, CancellationToken ct)
     {
-        var others = await db.Set<ApprovalRequest>().AsNoTracking()
-            .Where(r => r.ApplicantId == request.ApplicantId && r.KindCode == LeaveRequests.Kind && r.Status == RequestStatus.InProgress && r.Id != request.Id)
-            .ToListAsync(ct);
         var paidNames = (await book.TypesAsync(save: false, ct)).Where(t => t.IsAnnualPaidLeave).SelectMany(t => new[] { t.Name, t.Code, t.NameEn }).ToHashSet();
-        var daysOff = (await db.CompanyHolidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct)).ToHashSet();
         var result = new List<Pending>();
-        foreach (var r in others)
+        foreach (var (r, f, t) in others)
         {
-            if (LeaveRequests.Date(r, "from") is not { } f || LeaveRequests.Date(r, "to") is not { } t)
-            {
-                continue;
-            }
             var unit = LeaveRequests.Text(r, "unit") switch
             {
                 LeaveRequests.Morning or LeaveRequests.Afternoon => LeaveUnit.HalfDay,
@@ -222,9 +233,7 @@ public sealed class LeaveRequestHandler(UrakataDbContext db, LeaveBook book, Att
             };
             var hours = unit == LeaveUnit.Hours && int.TryParse(LeaveRequests.Text(r, "hours"), NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h : 0;
             var paid = paidNames.Contains(LeaveRequests.Text(r, "leave_type"));
-            var takings = Enumerable.Range(0, t.DayNumber - f.DayNumber + 1).Select(f.AddDays)
-                .Where(d => rule.KindOf(d, daysOff) == DayKind.WorkDay)
-                .Select(d => new LeaveTaking(d, unit, hours)).ToList();
+            var takings = Days(f, t, plan).Select(d => new LeaveTaking(d, unit, hours)).ToList();
             result.Add(new Pending(r.Number, f, t, paid, takings));
         }
         return result;

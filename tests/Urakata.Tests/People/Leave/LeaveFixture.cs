@@ -46,10 +46,11 @@ internal sealed class LeaveCompany(LeaveFactory factory, TestCompany company, Ht
         return new LeaveCompany(factory, company, await factory.CreateApiClientAsync(company));
     }
 
-    public async Task<EmployeeDto> HireAsync(string number, DateOnly hired, int daysPerWeek = 5, int minutesPerDay = 480, Guid? userId = null)
+    public async Task<EmployeeDto> HireAsync(string number, DateOnly hired, int daysPerWeek = 5, int minutesPerDay = 480, Guid? userId = null, Guid? workRuleId = null)
     {
         var response = await Client.PostAsJsonAsync("/api/v1/people/employees", new EmployeeInput(number, "休暇 " + number, "キュウカ タロウ", null, hired,
-            daysPerWeek < 5 ? EmploymentType.PartTime : EmploymentType.Regular, WorkDaysPerWeek: daysPerWeek, WorkMinutesPerDay: minutesPerDay, UserId: userId), Json);
+            daysPerWeek < 5 ? EmploymentType.PartTime : EmploymentType.Regular, WorkDaysPerWeek: daysPerWeek, WorkMinutesPerDay: minutesPerDay, UserId: userId,
+            WorkRuleId: workRuleId), Json);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<EmployeeDto>(Json))!;
     }
@@ -62,15 +63,19 @@ internal sealed class LeaveCompany(LeaveFactory factory, TestCompany company, Ht
         return employee;
     }
 
-    /// <summary>Attendance records on the work days (default rule) from <paramref name="from"/> up to, not including, <paramref name="until"/>; <paramref name="every"/> 2 records every other one.</summary>
-    public Task<int> AttendAsync(Guid employeeId, DateOnly from, DateOnly until, int every = 1) => InCompanyAsync(async sp =>
+    /// <summary>
+    /// Attendance records on the work days (default rule; or the dates <paramref name="on"/> picks) from <paramref name="from"/> up to,
+    /// not including, <paramref name="until"/>; <paramref name="every"/> 2 records every other one.
+    /// </summary>
+    public Task<int> AttendAsync(Guid employeeId, DateOnly from, DateOnly until, int every = 1, Func<DateOnly, bool>? on = null) => InCompanyAsync(async sp =>
     {
         var db = sp.GetRequiredService<UrakataDbContext>();
         var rule = await sp.GetRequiredService<AttendanceBook>().DefaultRuleAsync();
+        on ??= d => rule.KindOf(d, new HashSet<DateOnly>()) == DayKind.WorkDay;
         var n = 0;
         for (var d = from; d < until; d = d.AddDays(1))
         {
-            if (rule.KindOf(d, new HashSet<DateOnly>()) == DayKind.WorkDay && n++ % every == 0)
+            if (on(d) && n++ % every == 0)
             {
                 db.Add(new AttendanceDay(employeeId, d));
             }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Urakata.People.Attendance;
 using Urakata.People.Leave;
 using Urakata.People.Leave.Records;
 using static Urakata.Tests.People.PeopleTestData;
@@ -39,6 +42,34 @@ public sealed class LeaveGrantTests(LeaveFactory factory) : IClassFixture<LeaveF
         await c.GrantDueAsync(LeaveFactory.Today);
 
         Assert.Equal(7m, Assert.Single(await c.GrantsAsync(e.Id)).Days);
+    }
+
+    [Fact]
+    public async Task GrantJob_VariableEmployee_EightyPercentIsCountedOnTheirShiftDays()
+    {
+        var c = await LeaveCompany.CreateAsync(factory, "shift");
+        // 店舗シフト (変形): Wednesday to Saturday 8 h, 32 h a week within the cap; Monday and Tuesday off, Sunday 法定休日.
+        var rule = await c.InCompanyAsync(sp => sp.GetRequiredService<WorkRules>().CreateAsync(new WorkRuleInput("店舗シフト", new TimeOnly(9, 0), new TimeOnly(18, 0), 60,
+            TimeSystem: WorkingTimeSystem.MonthlyVariable)));
+        var e = await c.HireAsync("S001", Day("2026-05-24"), workRuleId: rule.Id);
+        static bool OnShift(DateOnly d) => d.DayOfWeek is >= DayOfWeek.Wednesday and <= DayOfWeek.Saturday;
+        for (var month = Day("2026-05-01"); month < Day("2026-12-01"); month = month.AddMonths(1))
+        {
+            var days = Enumerable.Range(0, month.AddMonths(1).DayNumber - month.DayNumber).Select(month.AddDays)
+                .Select(d => OnShift(d) ? new ShiftInput(d, ShiftKind.Work, new TimeOnly(9, 0), new TimeOnly(18, 0), 60)
+                    : new ShiftInput(d, d.DayOfWeek == DayOfWeek.Sunday ? ShiftKind.StatutoryRestDay : ShiftKind.RestDay)).ToList();
+            var text = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            await c.InCompanyAsync(sp => sp.GetRequiredService<ShiftCalendar>().SetAsync(e.Id, new ShiftMonthInput(text, days)));
+        }
+        // Present on every シフト day, 秋分の日 (Wed 23 Sep) included: its シフト makes it a work day.
+        await c.AttendAsync(e.Id, e.HireDate, LeaveFactory.Today, on: OnShift);
+
+        Assert.Equal(1, await c.GrantDueAsync(LeaveFactory.Today));
+        // 24 May – 23 Nov 2026 is 26 weeks from a Sunday and 2 days (Sun, Mon): 26 × 4 = 104 シフト days, all attended → 10 days.
+        // Counted on the default rule's Monday–Friday week instead: 123 work days, of which 77 (Wednesdays to Fridays) attended,
+        // 63 % — no grant.
+        var grant = Assert.Single(await c.GrantsAsync(e.Id));
+        Assert.Equal((104, 104, 10m), (grant.TotalWorkDays!.Value, grant.AttendedDays!.Value, grant.Days));
     }
 
     [Fact]
