@@ -153,6 +153,7 @@ public static class PeopleMessages
     public static string LeavePartDayOneDate => Get(nameof(LeavePartDayOneDate));
     public static string LeavePlanAlreadyTaken => Get(nameof(LeavePlanAlreadyTaken));
     public static string LeavePlanBeyondBalance => Get(nameof(LeavePlanBeyondBalance));
+    public static string LeavePlanFiveDayReserve => Get(nameof(LeavePlanFiveDayReserve));
     public static string LeavePlanMonthClosed => Get(nameof(LeavePlanMonthClosed));
     public static string LeavePlanNoDates => Get(nameof(LeavePlanNoDates));
     public static string LeavePlanNoEmployees => Get(nameof(LeavePlanNoEmployees));

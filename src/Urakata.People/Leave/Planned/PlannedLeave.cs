@@ -24,8 +24,8 @@ public sealed record PlannedLeaveResult(int Employees, int Days, IReadOnlyList<T
 /// date for each employee, recorded like approved leave (it counts in the 年5日 duty, 39条8項, and shows on the 管理簿 with its
 /// source). All or nothing: every employee and date is checked first — employed, a work day of the employee's own work
 /// rule (their シフト under 変形), the month not closed, no leave or pending 休暇申請 on it, within the balance (the ledger's
-/// oldest-first rule) — and every problem
-/// is answered at once, naming the employee and the date.
+/// oldest-first rule), and for 計画的付与 5 days of the year's entitlement left to the worker (39条6項) — and every
+/// problem is answered at once, naming the employee and the date.
 /// </summary>
 public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAccess access, AttendanceBook attendance, PermissionService permissions)
 {
@@ -104,6 +104,7 @@ public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAc
             }
             // The balance over the employee's dates in order, the ledger's rules (oldest grant first, expiry, one day a date).
             var available = leave.Ledger.AvailableOn(dates[0]).Display();
+            var withinBalance = true;
             foreach (var taking in mine)
             {
                 try
@@ -113,8 +114,13 @@ public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAc
                 catch (DomainException)
                 {
                     errors.Add(Name(PeopleMessages.LeavePlanBeyondBalance, taking.Date, available));
+                    withinBalance = false;
                     break;
                 }
+            }
+            if (withinBalance && input.Source == LeaveSource.Planned && BeyondReserve(leave, mine) is { } breach)
+            {
+                errors.Add(Name(PeopleMessages.LeavePlanFiveDayReserve, breach.Date, breach.Entitled.Display(), breach.Plannable.Display()));
             }
             takings.AddRange(mine);
         }
@@ -138,6 +144,43 @@ public sealed class PlannedLeave(UrakataDbContext db, LeaveBook book, EmployeeAc
             .Select(e => new LookupItem(e.Id, e.Number, e.Name)).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new LookupItem(d.Id, d.Code, d.Name)).ToListAsync(ct);
         return (employees, departments);
+    }
+
+    /// <summary>39条6項: the days a worker keeps for their own choosing out of each year's grant (carried-over days included).</summary>
+    public const int ReservedDays = 5;
+
+    /// <summary>
+    /// 39条6項 (reference §6.2): 計画的付与 may fix only the days beyond <see cref="ReservedDays"/> of a worker's entitlement —
+    /// the grant of the year (the latest grant on or before the date, up to the next one) with the days carried over into it
+    /// (the older grants' remainder the day before, still usable on the grant date). The year's planned days — those recorded
+    /// before and <paramref name="planned"/> (already taken in the ledger) — are counted in date order; the first new date
+    /// that passes the entitlement less 5 is returned with both figures, or null when all fit.
+    /// </summary>
+    private static (DateOnly Date, LeaveAmount Entitled, LeaveAmount Plannable)? BeyondReserve(EmployeeLeave leave, IReadOnlyList<TakenLeave> planned)
+    {
+        var ledger = leave.Ledger;
+        var day = ledger.HoursPerDay * 60;
+        var earlier = leave.Takings.Where(t => t.Source == LeaveSource.Planned && leave.Types[t.LeaveTypeId].IsAnnualPaidLeave);
+        var all = earlier.Concat(planned).OrderBy(t => t.Date).ToList();
+        foreach (var taking in planned)
+        {
+            if (ledger.Grants.Where(g => g.GrantDate <= taking.Date).MaxBy(g => g.GrantDate) is not { } grant)
+            {
+                continue; // no grant: the balance has refused it already
+            }
+
+            var next = ledger.Grants.Where(g => g.GrantDate > grant.GrantDate).Select(g => g.GrantDate).DefaultIfEmpty(DateOnly.MaxValue).Min();
+            var carried = ledger.BalanceOn(grant.GrantDate.AddDays(-1)).Grants.Where(g => g.Grant.IsUsableOn(grant.GrantDate)).Sum(g => g.Remaining.Minutes);
+            var entitled = decimal.ToInt32(grant.Days * day) + carried;
+            var plannable = Math.Max(0, entitled - ReservedDays * day);
+            var plannedInYear = all.Where(t => t.Date >= grant.GrantDate && t.Date < next && t.Date <= taking.Date).Sum(t => t.ToLedger().MinutesOf(ledger.HoursPerDay));
+            if (plannedInYear > plannable)
+            {
+                return (taking.Date, new LeaveAmount(entitled, ledger.HoursPerDay), new LeaveAmount(plannable, ledger.HoursPerDay));
+            }
+        }
+
+        return null;
     }
 
     private sealed record Pending(Guid UserId, string? Number, DateOnly From, DateOnly To);

@@ -79,6 +79,37 @@ public sealed class PlannedLeaveTests(LeaveFactory factory) : IClassFixture<Leav
     }
 
     [Fact]
+    public async Task PlannedDays_MustLeaveFiveDaysToTheWorker_ElseAllAreRefused()
+    {
+        var c = await LeaveCompany.CreateAsync(factory, "plan4");
+        var full = await c.HiredSixMonthsAgoAsync("R1");
+        var part = await c.HiredSixMonthsAgoAsync("R2", daysPerWeek: 4, minutesPerDay: 360);
+        Assert.Equal(2, await c.GrantDueAsync(LeaveFactory.Today)); // R1 10 days; R2 (4 days × 6 h: 比例付与) 7 days
+        List<DateOnly> week = [Day("2026-12-01"), Day("2026-12-02"), Day("2026-12-03"), Day("2026-12-04"), Day("2026-12-07")];
+
+        // 39条6項: only the days beyond 5 may be planned — R1 5 of 10, R2 2 of 7: R2's third date passes it, and nothing is recorded.
+        var refused = await PlanAsync(c, new PlannedLeaveInput([full.Id, part.Id], null, week, LeaveSource.Planned));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("R2 休暇 R2: 2026/12/03までの計画的付与では、本人が自由に取得できる5日が残りません(労基法39条6項: 付与日数は繰越分を含め7日、計画的付与できるのは5日を超える2日まで)。",
+            body, StringComparison.Ordinal);
+        Assert.DoesNotContain("R1", body, StringComparison.Ordinal);
+        Assert.Equal(0, await TakingCountAsync(c));
+
+        // R1 alone: five planned, five left to R1.
+        var accepted = await PlanAsync(c, new PlannedLeaveInput([full.Id], null, week, LeaveSource.Planned));
+        Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
+        Assert.Equal("5日", (await c.BalanceAsync(full.Id)).Remaining);
+
+        // A sixth planned day of the same grant counts the five already recorded; the employer's 時季指定 (39条7項) is not bound by it.
+        var sixth = await PlanAsync(c, new PlannedLeaveInput([full.Id], null, [Day("2026-12-08")], LeaveSource.Planned));
+        Assert.Contains("R1 休暇 R1: 2026/12/08までの計画的付与では", await sixth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var designated = await PlanAsync(c, new PlannedLeaveInput([full.Id], null, [Day("2026-12-08")], LeaveSource.Designated));
+        Assert.True(designated.IsSuccessStatusCode, await designated.Content.ReadAsStringAsync());
+        Assert.Equal("4日", (await c.BalanceAsync(full.Id)).Remaining);
+    }
+
+    [Fact]
     public async Task AnotherCompanysEmployee_AnswersNotFound()
     {
         var a = await LeaveCompany.CreateAsync(factory, "plan3a");
