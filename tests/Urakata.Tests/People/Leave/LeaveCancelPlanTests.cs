@@ -29,26 +29,12 @@ namespace Urakata.Tests.People.Leave;
 [Trait("Category", "Database")]
 public sealed class LeaveCancelPlanTests(LeaveFactory factory) : IClassFixture<LeaveFactory>
 {
-    private async Task<WorkflowDemo> DemoAsync()
-    {
-        factory.SetClock();
-        return await SeedAsync(factory);
-    }
-
-    /// <summary>Filed by a member of 営業一課 (211) and approved by 中村 (課長) then 山本 (部長).</summary>
-    private static async Task<ApprovalRequest> ApprovedAsync(WorkflowDemo demo, string user, string type, string from, string to, string unit = LeaveRequests.FullDay)
-    {
-        var filed = await FileAsync(demo, user, type, from, to, unit);
-        await demo.Requests("nakamura", s => s.ApproveAsync(filed.Id, null, null));
-        return await demo.Requests("yamamoto", s => s.ApproveAsync(filed.Id, null, null));
-    }
-
     private static Task<int> AvailableAsync(WorkflowDemo demo, string user) => demo.As<LeaveBook, int>(user, async b => (await b.MyBalanceAsync()).RemainingMinutes);
 
     [Fact]
     public async Task TypeSelect_OffersTheActiveTypes_AndARetiredTypeIsRefused()
     {
-        var demo = await DemoAsync();
+        var demo = await factory.DemoAsync();
         await demo.As<LeaveBook, LeaveTypeDto>("suzuki", b => b.AddTypeAsync(new LeaveTypeInput("refresh", "リフレッシュ休暇", "Refresh leave", true)));
         var bereavement = (await demo.As<LeaveBook, List<LeaveTypeDto>>("suzuki", b => b.TypeDtosAsync())).Single(t => t.Code == "bereavement");
         await demo.As<LeaveBook, LeaveTypeDto>("suzuki", b => b.UpdateTypeAsync(bereavement.Id, new LeaveTypeInput(null, "慶弔休暇", null, true, Active: false)));
@@ -73,7 +59,7 @@ public sealed class LeaveCancelPlanTests(LeaveFactory factory) : IClassFixture<L
     [Fact]
     public async Task HalfDay_KeepsMorningOrAfternoon_OnTheTakingCalendarAndRegister()
     {
-        var demo = await DemoAsync();
+        var demo = await factory.DemoAsync();
         var yamada = await EmployeeAsync(demo, "山田 太郎");
         await ApprovedAsync(demo, "yamada", "年次有給休暇", "2026-12-09", "2026-12-09", LeaveRequests.Morning);
 
@@ -98,7 +84,7 @@ public sealed class LeaveCancelPlanTests(LeaveFactory factory) : IClassFixture<L
     [Fact]
     public async Task CancellationRequest_Approved_GivesTheDaysBack_AndRemovesCalendarAndAbsence()
     {
-        var demo = await DemoAsync();
+        var demo = await factory.DemoAsync();
         var inoue = await EmployeeAsync(demo, "井上 美穂");
         var before = await AvailableAsync(demo, "inoue");
         var leave = await ApprovedAsync(demo, "inoue", "年次有給休暇", "2026-12-14", "2026-12-16");
@@ -134,7 +120,7 @@ public sealed class LeaveCancelPlanTests(LeaveFactory factory) : IClassFixture<L
     [Fact]
     public async Task CancellingAPastDay_IsRefused_WithNothingFiled()
     {
-        var demo = await DemoAsync();
+        var demo = await factory.DemoAsync();
         var leave = await ApprovedAsync(demo, "matsumoto", "年次有給休暇", "2026-11-20", "2026-11-20");
         var count = await demo.As<UrakataDbContext, int>("admin", db => db.Set<ApprovalRequest>().CountAsync(r => r.KindCode == LeaveCancellations.Kind));
 
@@ -154,7 +140,7 @@ public sealed class LeaveCancelPlanTests(LeaveFactory factory) : IClassFixture<L
     [Fact]
     public async Task HrCancelsADay_WithAReason_ButNotInAClosedMonth()
     {
-        var demo = await DemoAsync();
+        var demo = await factory.DemoAsync();
         var hayashi = await EmployeeAsync(demo, "林 優子");
         var (october, december) = await demo.As<UrakataDbContext, (Guid, Guid)>("admin", async db =>
         {
@@ -192,7 +178,7 @@ public sealed class LeaveCancelPlanTests(LeaveFactory factory) : IClassFixture<L
     [Fact]
     public async Task PlannedLeave_ForADepartment_ReachesEveryoneInIt()
     {
-        var demo = await DemoAsync();
+        var demo = await factory.DemoAsync();
         var sales2 = await demo.DepartmentAsync("212"); // 営業二課: 木村, 林, 清水
         var members = await demo.As<UrakataDbContext, List<Guid>>("admin", db => db.Set<Employee>().Where(e => e.DepartmentId == sales2).Select(e => e.Id).ToListAsync());
         Assert.Equal(3, members.Count);

@@ -10,6 +10,7 @@ using Urakata.People.Leave;
 using Urakata.People.Leave.Records;
 using Urakata.Platform.Data;
 using Urakata.Tests.Infrastructure;
+using Urakata.Tests.Workflow;
 
 namespace Urakata.Tests.People.Leave;
 
@@ -28,6 +29,13 @@ public sealed class LeaveFactory : UrakataFactory
         {
             Clock.SetUtcNow(now.ToUniversalTime());
         }
+    }
+
+    /// <summary>A fresh demo company with the clock at <see cref="Today"/>.</summary>
+    public async Task<WorkflowDemo> DemoAsync()
+    {
+        SetClock();
+        return await WorkflowDemo.SeedAsync(this);
     }
 }
 

@@ -23,15 +23,17 @@ namespace Urakata.Tests.People.Leave;
 [Trait("Category", "Database")]
 public sealed class LeaveRequestTests(LeaveFactory factory) : IClassFixture<LeaveFactory>
 {
-    private async Task<WorkflowDemo> DemoAsync()
-    {
-        factory.SetClock();
-        return await SeedAsync(factory);
-    }
-
     internal static Task<ApprovalRequest> FileAsync(WorkflowDemo demo, string user, string type, string from, string to, string unit = LeaveRequests.FullDay, int? hours = null) =>
         demo.Requests(user, s => s.SubmitNewAsync(new RequestInput(LeaveRequests.Kind, "休暇申請",
             Values(("leave_type", type), ("from", from), ("to", to), ("unit", unit), ("hours", hours), ("reason", "私用")))));
+
+    /// <summary>Filed by a member of 営業一課 (211) and approved by 中村 (課長) then 山本 (部長).</summary>
+    internal static async Task<ApprovalRequest> ApprovedAsync(WorkflowDemo demo, string user, string type, string from, string to, string unit = LeaveRequests.FullDay)
+    {
+        var filed = await FileAsync(demo, user, type, from, to, unit);
+        await demo.Requests("nakamura", s => s.ApproveAsync(filed.Id, null, null));
+        return await demo.Requests("yamamoto", s => s.ApproveAsync(filed.Id, null, null));
+    }
 
     private static async Task<ValidationException> RefusedAsync(WorkflowDemo demo, string user, string type, string from, string to, string unit = LeaveRequests.FullDay, int? hours = null) =>
         await Assert.ThrowsAsync<ValidationException>(() => FileAsync(demo, user, type, from, to, unit, hours));
@@ -45,7 +47,7 @@ public sealed class LeaveRequestTests(LeaveFactory factory) : IClassFixture<Leav
     [Fact]
     public async Task PaidLeave_IsRecordedOnTheFinalApproval_WithAbsenceAndCalendar()
     {
-        var demo = await DemoAsync();
+        var demo = await factory.DemoAsync();
         var yamada = await EmployeeAsync(demo, "山田 太郎");
         var before = await demo.As<LeaveBook, LeaveBalanceDto>("yamada", b => b.MyBalanceAsync());
         Assert.True(before.RemainingMinutes > 0);
@@ -75,7 +77,7 @@ public sealed class LeaveRequestTests(LeaveFactory factory) : IClassFixture<Leav
     [Fact]
     public async Task BadRequests_AreRefusedWhenFiled_InJapanese()
     {
-        var demo = await DemoAsync();
+        var demo = await factory.DemoAsync();
         var inoue = await EmployeeAsync(demo, "井上 美穂");
 
         var saturday = await RefusedAsync(demo, "inoue", "年次有給休暇", "2026-12-05", "2026-12-05");
@@ -101,7 +103,7 @@ public sealed class LeaveRequestTests(LeaveFactory factory) : IClassFixture<Leav
     [Fact]
     public async Task OverlapWithAPendingRequest_IsRefused_AndARejectedRequestRecordsNothing()
     {
-        var demo = await DemoAsync();
+        var demo = await factory.DemoAsync();
         var matsumoto = await EmployeeAsync(demo, "松本 さくら");
         var pending = await FileAsync(demo, "matsumoto", "年次有給休暇", "2026-12-07", "2026-12-08");
 
@@ -125,7 +127,7 @@ public sealed class LeaveRequestTests(LeaveFactory factory) : IClassFixture<Leav
     [Fact]
     public async Task BalanceOfAnotherEmployee_AnswersNotFound_WithoutTheLeaveRight()
     {
-        var demo = await DemoAsync();
+        var demo = await factory.DemoAsync();
         var inoue = await EmployeeAsync(demo, "井上 美穂");
         await Assert.ThrowsAsync<NotFoundException>(() => demo.As<LeaveBook, LeaveBalanceDto>("yamada", b => b.BalanceAsync(inoue.Id)));
         var seen = await demo.As<LeaveBook, LeaveBalanceDto>("suzuki", b => b.BalanceAsync(inoue.Id));

@@ -17,12 +17,6 @@ namespace Urakata.Tests.People.Leave;
 [Trait("Category", "Database")]
 public sealed class LeaveWorkRuleTests(LeaveFactory factory) : IClassFixture<LeaveFactory>
 {
-    private async Task<WorkflowDemo> DemoAsync()
-    {
-        factory.SetClock();
-        return await WorkflowDemo.SeedAsync(factory);
-    }
-
     /// <summary>The company's 労使協定 allows hourly leave, 5 days' worth a year (39条4項).</summary>
     private static Task<LeaveSettingsDto> AllowHourlyLeaveAsync(WorkflowDemo demo) => demo.As<LeaveBook, LeaveSettingsDto>("yoshida", async b =>
         await b.ChangeSettingsAsync(await b.SettingsDtoAsync() with { HourlyLeaveDaysPerYear = 5 }));
@@ -30,7 +24,7 @@ public sealed class LeaveWorkRuleTests(LeaveFactory factory) : IClassFixture<Lea
     [Fact]
     public async Task VariableEmployee_LeaveFollowsTheirShifts_NotTheStandardWeek()
     {
-        var demo = await DemoAsync();
+        var demo = await factory.DemoAsync();
         await AllowHourlyLeaveAsync(demo);
         var rule = await CreateRuleAsync(demo, new WorkRuleInput("店舗シフト", new TimeOnly(9, 0), new TimeOnly(17, 0), 60,
             ScheduledRestDays: [DayOfWeek.Saturday], TimeSystem: WorkingTimeSystem.MonthlyVariable));
@@ -51,12 +45,8 @@ public sealed class LeaveWorkRuleTests(LeaveFactory factory) : IClassFixture<Lea
         Assert.Contains("1〜4時間", hours.Message, StringComparison.Ordinal);
 
         // The Saturday シフト day is accepted; a range over the 9th skips it as the day off it is.
-        foreach (var (from, to) in new[] { ("2026-12-05", "2026-12-05"), ("2026-12-08", "2026-12-10") })
-        {
-            var filed = await FileAsync(demo, "yamada", "年次有給休暇", from, to);
-            await demo.Requests("nakamura", s => s.ApproveAsync(filed.Id, null, null));
-            Assert.Equal(RequestStatus.Approved, (await demo.Requests("yamamoto", s => s.ApproveAsync(filed.Id, null, null))).Status);
-        }
+        Assert.Equal(RequestStatus.Approved, (await ApprovedAsync(demo, "yamada", "年次有給休暇", "2026-12-05", "2026-12-05")).Status);
+        Assert.Equal(RequestStatus.Approved, (await ApprovedAsync(demo, "yamada", "年次有給休暇", "2026-12-08", "2026-12-10")).Status);
 
         Assert.Equal([Day("2026-12-05"), Day("2026-12-08"), Day("2026-12-10")], (await TakingsAsync(demo, yamada.Id)).Select(t => t.Date));
     }
@@ -64,7 +54,7 @@ public sealed class LeaveWorkRuleTests(LeaveFactory factory) : IClassFixture<Lea
     [Fact]
     public async Task ShorterDayRule_IsTheDayOfHourlyLeave()
     {
-        var demo = await DemoAsync();
+        var demo = await factory.DemoAsync();
         await AllowHourlyLeaveAsync(demo);
         // 9:00–14:00 without a break: a 5-hour day, shorter than any demo employee's own 所定労働 (8 h, part-timers 6 h).
         var rule = await CreateRuleAsync(demo, new WorkRuleInput("短時間", new TimeOnly(9, 0), new TimeOnly(14, 0), 0));
