@@ -71,7 +71,7 @@ public sealed class AttendanceDay : CompanyEntity
                     throw new DomainException(PeopleMessages.Format(PeopleMessages.ClockOverlap, PeopleMessages.Time(Local(atUtc)), PeopleMessages.Time(Local(overlapped.EndUtc!.Value))), "at");
                 }
 
-                candidate.Add(new AttendanceSpan(Id, SpanKind.Work, atUtc));
+                candidate.Add(new AttendanceSpan(this, SpanKind.Work, atUtc));
                 break;
             case ClockKind.Out:
                 EnsureAfterLast(RequireOpenWork(openWork), candidate, atUtc);
@@ -85,7 +85,7 @@ public sealed class AttendanceDay : CompanyEntity
                     throw new DomainException(PeopleMessages.Format(PeopleMessages.BreakAlreadyStarted, PeopleMessages.Time(Local(openBreak.StartUtc))), "kind");
                 }
 
-                candidate.Add(new AttendanceSpan(Id, SpanKind.Break, atUtc));
+                candidate.Add(new AttendanceSpan(this, SpanKind.Break, atUtc));
                 break;
             case ClockKind.BreakEnd:
                 if (openBreak is null)
@@ -136,7 +136,7 @@ public sealed class AttendanceDay : CompanyEntity
 
         var candidate = corrected.Select(s =>
         {
-            var span = new AttendanceSpan(Id, s.Kind, Minute(s.StartUtc));
+            var span = new AttendanceSpan(this, s.Kind, Minute(s.StartUtc));
             span.Close(Minute(s.EndUtc));
             return span;
         }).ToList();
@@ -242,16 +242,24 @@ public sealed class AttendanceSpan : CompanyEntity
 {
     private AttendanceSpan() { }
 
-    internal AttendanceSpan(Guid dayId, SpanKind kind, DateTime startUtc) => (AttendanceDayId, Kind, StartUtc) = (dayId, kind, startUtc);
+    internal AttendanceSpan(AttendanceDay day, SpanKind kind, DateTime startUtc) =>
+        (AttendanceDayId, EmployeeId, Date, Kind, StartUtc) = (day.Id, day.EmployeeId, day.Date, kind, startUtc);
 
     public Guid AttendanceDayId { get; private set; }
+
+    /// <summary>The day's employee and work date, copied from the day (which never changes them): a department's month is read from the spans alone.</summary>
+    public Guid EmployeeId { get; private set; }
+
+    /// <inheritdoc cref="EmployeeId"/>
+    public DateOnly Date { get; private set; }
+
     public SpanKind Kind { get; private set; }
     public DateTime StartUtc { get; private set; }
     public DateTime? EndUtc { get; internal set; }
 
     internal void Close(DateTime endUtc) => EndUtc = endUtc;
 
-    internal AttendanceSpan Copy() => new() { Id = Id, AttendanceDayId = AttendanceDayId, Kind = Kind, StartUtc = StartUtc, EndUtc = EndUtc };
+    internal AttendanceSpan Copy() => new() { Id = Id, AttendanceDayId = AttendanceDayId, EmployeeId = EmployeeId, Date = Date, Kind = Kind, StartUtc = StartUtc, EndUtc = EndUtc };
 
     public SpanRecord ToRecord() => new(Kind, StartUtc, EndUtc);
 }

@@ -126,9 +126,9 @@ public sealed class Timesheets(UrakataDbContext db)
         foreach (var chunk in ids.Chunk(IdsPerQuery))
         {
             // Streamed rather than listed: a whole company's rows in one list would be a large-object-heap array per chunk.
-            var rows = db.Set<AttendanceDay>().AsNoTracking()
-                .Where(d => chunk.Contains(d.EmployeeId) && d.Date >= from && d.Date <= last)
-                .SelectMany(d => d.Spans, (d, s) => new { d.EmployeeId, d.Date, s.Kind, s.StartUtc, s.EndUtc });
+            var rows = db.Set<AttendanceSpan>().AsNoTracking()
+                .Where(s => chunk.Contains(s.EmployeeId) && s.Date >= from && s.Date <= last)
+                .Select(s => new { s.EmployeeId, s.Date, s.Kind, s.StartUtc, s.EndUtc });
             await db.ForEachRowAsync(rows, row =>
             {
                 var days = result[row.EmployeeId];
