@@ -62,7 +62,6 @@ internal sealed class AttendanceSpanConfiguration : IEntityTypeConfiguration<Att
         b.ToTable("hr_attendance_spans");
         // Ids are made by the entity, so a span added to a loaded day is recognised as new.
         b.Property(s => s.Id).ValueGeneratedNever();
-        b.HasIndex(s => new { s.CompanyId, s.AttendanceDayId });
         // The 勤務表 reads spans by employee and date range without the days (one range per employee instead of a lookup
         // per day, which PostgreSQL's planner would rather replace by a scan of every span of the company). On
         // PostgreSQL the index carries what the read needs, so it is an index-only scan (a 200-employee month: 24 ms
