@@ -1297,6 +1297,14 @@ namespace Urakata.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
                     b.Property<DateTime?>("EndUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("end_utc");
@@ -1322,8 +1330,10 @@ namespace Urakata.Migrations.Postgres.Migrations
                     b.HasIndex("AttendanceDayId")
                         .HasDatabaseName("ix_hr_attendance_spans_attendance_day_id");
 
-                    b.HasIndex("CompanyId", "AttendanceDayId")
-                        .HasDatabaseName("ix_hr_attendance_spans_company_id_attendance_day_id");
+                    b.HasIndex("EmployeeId", "Date")
+                        .HasDatabaseName("ix_hr_attendance_spans_employee_id_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EmployeeId", "Date"), new[] { "CompanyId", "Kind", "StartUtc", "EndUtc" });
 
                     b.ToTable("hr_attendance_spans", (string)null);
                 });

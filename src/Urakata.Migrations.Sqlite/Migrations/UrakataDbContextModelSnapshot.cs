@@ -1290,6 +1290,14 @@ namespace Urakata.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
                     b.Property<DateTime?>("EndUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("end_utc");
@@ -1315,8 +1323,9 @@ namespace Urakata.Migrations.Sqlite.Migrations
                     b.HasIndex("AttendanceDayId")
                         .HasDatabaseName("ix_hr_attendance_spans_attendance_day_id");
 
-                    b.HasIndex("CompanyId", "AttendanceDayId")
-                        .HasDatabaseName("ix_hr_attendance_spans_company_id_attendance_day_id");
+                    b.HasIndex("EmployeeId", "Date")
+                        .HasDatabaseName("ix_hr_attendance_spans_employee_id_date")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CompanyId", "Kind", "StartUtc", "EndUtc" });
 
                     b.ToTable("hr_attendance_spans", (string)null);
                 });
