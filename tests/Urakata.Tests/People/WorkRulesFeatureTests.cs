@@ -21,7 +21,7 @@ namespace Urakata.Tests.People;
 /// first and the settlement in the second, in the totals payroll reads.
 /// </summary>
 [Trait("Category", "Database")]
-public sealed class WorkRulesFeatureTests(CloseFactory factory) : IClassFixture<CloseFactory>
+public sealed partial class WorkRulesFeatureTests(CloseFactory factory) : IClassFixture<CloseFactory>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

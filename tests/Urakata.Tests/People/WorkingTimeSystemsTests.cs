@@ -6,7 +6,7 @@ namespace Urakata.Tests.People;
 /// <summary>
 /// フレックスタイム制 and 1か月単位の変形労働時間制 (reference §5): the caps the reference lists (総枠 40 h × days ÷ 7: 28 days
 /// 160.0 h, 30 days 171.4 h, 31 days 177.1 h, 91 days 520.0 h; the monthly 50-hour average, 31 days 221.4 h), and 時間外
-/// worked out by hand in each case.
+/// worked out by hand in each case; a joiner or leaver of a longer period settled over the days employed (32条の3の2).
 /// </summary>
 public sealed class WorkingTimeSystemsTests
 {
@@ -68,6 +68,54 @@ public sealed class WorkingTimeSystemsTests
             .Concat(Evenly(new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 1), 150 * 60))
             .Concat(Evenly(new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 1), 150 * 60)).ToDictionary();
         Assert.Equal([943, 0, 0], FlexTime.Settle(period, worked).Select(m => m.StatutoryOvertimeMinutes));
+    }
+
+    [Fact]
+    public void ThreeMonths_AJoiner_IsSettledAtThePeriodEnd_OverTheDaysEmployed()
+    {
+        // 32条の3の2 (reference §5.4 lists 32条の3 only; the frame as MHLW explains the article: 40 h × 実労働期間の暦日数 ÷ 7).
+        // April–June 2026, joined Monday 11 May: employed 21 + 30 = 51 days, 総枠 40 × 51 ÷ 7 = 291.43 h → 17,485 min.
+        // May (from the 11th) 150 h = 9,000, June 180 h = 10,800: both under their 50-hour caps (13,285; 12,857), total 19,800.
+        // 時間外 at the period's end: 19,800 − 17,485 = 2,315 — over the whole period's 総枠 (31,200) it would have been none.
+        var period = new FlexPeriod(new DateOnly(2026, 4, 1), 3, 16_800, employedFrom: new DateOnly(2026, 5, 11));
+        Assert.Equal((true, 17_485, 2), (period.IsPartial, period.FrameMinutes, period.SettlementMonth));
+        var worked = Evenly(new DateOnly(2026, 5, 11), new DateOnly(2026, 6, 1), 150 * 60)
+            .Concat(Evenly(new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 1), 180 * 60)).ToDictionary();
+        var months = FlexTime.Settle(period, worked);
+        Assert.Equal([0, 0, 2_315], months.Select(m => m.StatutoryOvertimeMinutes));
+        // 法定内: the 総枠 of the days employed over their 所定 16,800 = 685; nothing short.
+        Assert.Equal((685, 0), (months[^1].NonStatutoryOvertimeMinutes, months[^1].ShortfallMinutes));
+
+        // A day before joining is not theirs to settle.
+        Assert.Throws<ArgumentException>(() => FlexTime.Settle(period, new Dictionary<DateOnly, int> { [new DateOnly(2026, 5, 8)] = 480 }));
+    }
+
+    [Fact]
+    public void ThreeMonths_ALeaver_IsSettledInTheMonthTheyLeave_LessWhatEarlierMonthsPaid()
+    {
+        // April–June 2026, last day Friday 15 May: employed 30 + 15 = 45 days, 総枠 40 × 45 ÷ 7 = 257.14 h → 15,428 min.
+        // April 220 h = 13,200: 343 over its 50-hour cap (12,857), paid in April. May 1–15 90 h = 5,400. Total 18,600:
+        // in May 18,600 − 15,428 − 343 = 2,829 (32条の3の2 leaves out what 36条 overtime already paid); June has nothing.
+        var period = new FlexPeriod(new DateOnly(2026, 4, 1), 3, 13_920, employedUntil: new DateOnly(2026, 5, 16));
+        Assert.Equal((true, 15_428, 1), (period.IsPartial, period.FrameMinutes, period.SettlementMonth));
+        var worked = Evenly(new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1), 220 * 60)
+            .Concat(Evenly(new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 16), 90 * 60)).ToDictionary();
+        var months = FlexTime.Settle(period, worked);
+        Assert.Equal([343, 2_829, 0], months.Select(m => m.StatutoryOvertimeMinutes));
+        Assert.Equal(18_600 - 15_428, months.Sum(m => m.StatutoryOvertimeMinutes));
+        // 法定内 in May: min(18,600 − 343, 15,428) over the 所定 of their 29 work days × 8 h (13,920) = 1,508.
+        Assert.Equal((0, 1_508, 0), (months[0].NonStatutoryOvertimeMinutes, months[1].NonStatutoryOvertimeMinutes, months[2].NonStatutoryOvertimeMinutes));
+    }
+
+    [Fact]
+    public void OneMonth_AJoiner_KeepsTheMonthsFrame_TheJoinerRuleIsForLongerPeriods()
+    {
+        // October 2026, joined the 16th: 32条の3の2 speaks of periods over one month, so the 総枠 stays 31 days' 10,628.
+        var period = new FlexPeriod(new DateOnly(2026, 10, 1), 1, 0, employedFrom: new DateOnly(2026, 10, 16));
+        Assert.Equal((false, 10_628, 0), (period.IsPartial, period.FrameMinutes, period.SettlementMonth));
+        // A 所定 above the frame of the days employed is refused as above any 総枠.
+        var ex = Assert.Throws<DomainException>(() => new FlexPeriod(new DateOnly(2026, 4, 1), 3, 15_429, employedUntil: new DateOnly(2026, 5, 16)));
+        Assert.Equal("scheduledMinutes", ex.Field);
     }
 
     [Fact]

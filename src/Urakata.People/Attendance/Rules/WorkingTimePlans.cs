@@ -208,6 +208,10 @@ internal sealed class WorkingTimePlans
         /// <summary>
         /// フレックス: no daily or weekly overtime — every hour of a day is 所定内 on the 勤務表; the month's 時間外 is the 50-hour
         /// excess in an earlier month of a longer period, and at the period's end month the settlement (<see cref="FlexTime.Settle"/>).
+        /// An employee who joined or left inside the period is settled over the days employed (32条の3の2, in the month they
+        /// left), and their 所定総労働時間 is the employed part's: the agreement's minutes a day × the 所定労働日 employed, or
+        /// its period total × 所定労働日 employed ÷ the period's — so 不足 never counts days before joining or after leaving
+        /// (with a one-month period too, whose 総枠 stays the month's).
         /// </summary>
         private (Dictionary<DateOnly, DailyHours>, MonthlyHours) Flex(List<(DateOnly Date, IReadOnlyList<SpanRecord> Spans)> records, DateOnly first, DateOnly last)
         {
@@ -221,16 +225,22 @@ internal sealed class WorkingTimePlans
                     ShortfallMinutes = 0,
                 })
                 .ToList();
-            var workDays = 0;
+            var employed = Employed(start, end, classified);
+            var (from, until) = employed ?? (start, end);
+            var (workDays, employedWorkDays) = (0, 0);
             for (var d = start; d < end; d = d.AddDays(1))
             {
-                workDays += KindOf(d) == DayKind.WorkDay ? 1 : 0;
+                var workDay = KindOf(d) == DayKind.WorkDay;
+                workDays += workDay ? 1 : 0;
+                employedWorkDays += workDay && employed is not null && d >= from && d < until ? 1 : 0;
             }
 
-            var frame = FlexTime.TotalFrameMinutes(end.DayNumber - start.DayNumber);
-            // 所定総労働時間: the agreement's total, else its minutes a day × the period's work days — never above the 総枠.
-            var scheduled = Math.Min(frame, rule.FlexTotalMinutes ?? (rule.FlexDailyMinutes ?? MinutesPerDay) * workDays);
-            var settled = FlexTime.Settle(new FlexPeriod(start, rule.FlexMonths, scheduled),
+            // 所定総労働時間 of the employed part (the whole period's for most): never above its 総枠.
+            var scheduled = rule.FlexTotalMinutes is not { } total ? (rule.FlexDailyMinutes ?? MinutesPerDay) * employedWorkDays
+                : employedWorkDays == workDays ? total
+                : (int)((long)total * employedWorkDays / workDays);
+            var frame = new FlexPeriod(start, rule.FlexMonths, 0, from, until).FrameMinutes;
+            var settled = FlexTime.Settle(new FlexPeriod(start, rule.FlexMonths, Math.Min(frame, scheduled), from, until),
                 classified.ToDictionary(h => h.Date, h => h.WorkedMinutes - h.StatutoryRestDayWorkMinutes));
             var month = settled.Single(m => m.Month == first);
             var days = classified.Where(h => h.Date >= first).ToDictionary(h => h.Date);
@@ -244,6 +254,22 @@ internal sealed class WorkingTimePlans
                 StatutoryOvertimeOver60Minutes = Math.Max(0, month.StatutoryOvertimeMinutes - LabourStandards.Statutory.MonthlyOvertimeThresholdMinutes),
                 ShortfallMinutes = month.ShortfallMinutes,
             });
+        }
+
+        /// <summary>
+        /// [from, until) of the period the employee was employed in (入社日 to 退職日), widened to any day they have clock
+        /// records on (hours worked count whatever the master says); null when they were not employed in it at all.
+        /// </summary>
+        private (DateOnly From, DateOnly Until)? Employed(DateOnly start, DateOnly end, List<DailyHours> days)
+        {
+            var from = employee.HireDate > start ? employee.HireDate : start;
+            var until = employee.RetirementDate is { } left && left.AddDays(1) < end ? left.AddDays(1) : end;
+            foreach (var day in days)
+            {
+                (from, until) = (day.Date < from ? day.Date : from, day.Date >= until ? day.Date.AddDays(1) : until);
+            }
+
+            return until > from ? (from, until) : null;
         }
 
         /// <summary>変形: each period touching the month split day by day by <see cref="VariableSplit"/> against the shifts.</summary>
