@@ -40,6 +40,12 @@ public enum AttendanceWarningKind
 
     /// <summary>A clock-in without its clock-out: the span is not counted until corrected.</summary>
     MissingClockOut,
+
+    /// <summary>
+    /// フレックス: a work day (without leave) clocked in after the コアタイム starts or out before it ends; the minutes are the
+    /// core's and those of it between clock-in and clock-out. Counted as worked all the same.
+    /// </summary>
+    CoreTimeNotCovered,
 }
 
 /// <summary>A finding on a day that does not stop the classification; minutes where they apply.</summary>

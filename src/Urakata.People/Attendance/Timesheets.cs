@@ -11,7 +11,7 @@ namespace Urakata.People.Attendance;
 /// employee's month is closed. No rights are checked here: the callers (<see cref="AttendanceBook"/>, the close, the
 /// 36協定 watch) have already chosen whose months to read.
 /// </summary>
-public sealed class Timesheets(UrakataDbContext db)
+public sealed class Timesheets(UrakataDbContext db, ILeaveCalendar leave)
 {
     /// <summary>The company's default work rule, made on first use (09:00–18:00, 60 min break, Sunday 法定休日, Saturday and holidays off).</summary>
     public async Task<WorkRule> DefaultRuleAsync(CancellationToken ct = default)
@@ -76,7 +76,7 @@ public sealed class Timesheets(UrakataDbContext db)
         var approverNames = approvers.Count == 0 ? []
             : await db.Users.AsNoTracking().Where(u => approvers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         // Each employee's own rule and system (フレックス, 変形) with the earlier days and shifts it needs.
-        var plans = await WorkingTimePlans.LoadAsync(db, this, employees, first, from, rule, ct);
+        var plans = await WorkingTimePlans.LoadAsync(db, this, leave, employees, first, from, rule, ct);
         var result = new List<TimesheetDto>(employees.Count);
         foreach (var employee in employees)
         {

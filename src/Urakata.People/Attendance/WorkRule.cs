@@ -42,7 +42,7 @@ public sealed class WorkRule : CompanyEntity
     public int? FlexTotalMinutes { get; private set; }
     /// <summary>フレックス: minutes a work day counts toward the 所定総労働時間 when no total is set (default: the rule's day).</summary>
     public int? FlexDailyMinutes { get; private set; }
-    /// <summary>フレックス: コアタイム, kept as data (no check against clocks).</summary>
+    /// <summary>フレックス: コアタイム; a work day clocked in after its start or out before its end is warned of on the 勤務表 (not refused, hours unchanged).</summary>
     public TimeOnly? CoreStart { get; private set; }
     public TimeOnly? CoreEnd { get; private set; }
     /// <summary>変形: the day of the month (1–28) each one-month period starts on.</summary>

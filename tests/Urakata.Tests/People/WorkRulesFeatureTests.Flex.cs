@@ -1,3 +1,4 @@
+using System.Net;
 using Urakata.People.Attendance;
 using Urakata.People.Employees;
 using Urakata.Platform.Kernel;
@@ -9,8 +10,8 @@ namespace Urakata.Tests.People;
 
 /// <summary>
 /// フレックス employees who join or leave inside a three-month 清算期間 (労基法32条の3の2: the excess over 40 h a week
-/// averaged over the days employed, paid when their time in the period ends). The months are 2027's, which no other test
-/// of the class closes.
+/// averaged over the days employed, paid when their time in the period ends), and the コアタイム warning on the 勤務表.
+/// The months are 2027's, which no other test of the class closes.
 /// </summary>
 public sealed partial class WorkRulesFeatureTests
 {
@@ -77,5 +78,39 @@ public sealed partial class WorkRulesFeatureTests
         var settled = await CloseAsync("2027-03", joiner);
         Assert.Equal((14_520, 5_032, 548, 8_940, 0, 1_432), (settled.WorkedMinutes, settled.StatutoryOvertimeMinutes, settled.NonStatutoryOvertimeMinutes,
             settled.WithinScheduledMinutes, settled.ShortfallMinutes, settled.StatutoryOvertimeOver60Minutes));
+    }
+
+    [Fact]
+    public async Task FlexCoreTime_ADayOffTheCore_IsWarnedOnTheTimesheet_NotOnLeaveOrRestDays_AndTheHoursStand()
+    {
+        var demo = await WorkflowDemo.SeedAsync(factory);
+        var rule = await CreateRuleAsync(demo, new WorkRuleInput("フレックス(コア)", new TimeOnly(9, 0), new TimeOnly(18, 0), 60,
+            ScheduledRestDays: [DayOfWeek.Saturday], TimeSystem: WorkingTimeSystem.Flex, CoreStart: new TimeOnly(10, 0), CoreEnd: new TimeOnly(15, 0)));
+        var employee = await HireAsync(demo, "F903", "コア フレックス", new DateOnly(2020, 4, 1), null, rule.Id);
+        var d = (int day) => new DateOnly(2027, 4, day);
+        await WorkAsync(demo, employee,
+        [
+            (d(5), 9, 18, true), // covers 10:00–15:00
+            (d(6), 11, 19, true), // in at 11: 240 of the core's 300 minutes
+            (d(7), 8, 12, false), // out at noon: 120 of them
+            (d(8), 13, 18, false), // in at 13, but the morning was half a day of leave
+            (d(10), 13, 16, false), // Saturday, a 所定休日: no core to keep
+        ]);
+        factory.Leave.Taken.Add(new LeaveOnDate(employee.Id, d(8), "paid", "年次有給休暇", true, 0.5m, 0, Urakata.People.Leave.DayHalf.Morning));
+
+        var sheet = await demo.As<AttendanceBook, TimesheetDto>("yoshida", b => b.TimesheetAsync(employee.Id, "2027-04"));
+        var warned = sheet.Days.Where(x => x.Warnings.Count > 0).ToDictionary(x => x.Date.Day, x => x.Warnings.Single());
+        Assert.Equal([6, 7], warned.Keys.Order());
+        Assert.Equal(new AttendanceWarning(AttendanceWarningKind.CoreTimeNotCovered, 300, 240), warned[6]);
+        Assert.Equal(new AttendanceWarning(AttendanceWarningKind.CoreTimeNotCovered, 300, 120), warned[7]);
+        // A warning, not a refusal: the late day's 7 hours are worked and 所定内 like any other.
+        var late = sheet.Days.Single(x => x.Date == d(6));
+        Assert.Equal((420, 420), (late.WorkedMinutes, late.WithinScheduledMinutes));
+
+        // The 勤務表 page shows it on the day, as it shows a short break.
+        var client = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await BrowserForms.SignInAsync(client, "yoshida", UrakataFactory.Password)).StatusCode);
+        var page = await client.GetStringAsync($"/people/attendance/{employee.Id}?month=2027-04");
+        Assert.Contains("コアタイム不足（コア 300 分・出勤中 240 分）", page, StringComparison.Ordinal);
     }
 }

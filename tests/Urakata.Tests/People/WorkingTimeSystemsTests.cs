@@ -1,3 +1,4 @@
+using Urakata.People.Attendance;
 using Urakata.People.Attendance.Systems;
 using Urakata.Platform.Domain;
 
@@ -6,7 +7,8 @@ namespace Urakata.Tests.People;
 /// <summary>
 /// フレックスタイム制 and 1か月単位の変形労働時間制 (reference §5): the caps the reference lists (総枠 40 h × days ÷ 7: 28 days
 /// 160.0 h, 30 days 171.4 h, 31 days 177.1 h, 91 days 520.0 h; the monthly 50-hour average, 31 days 221.4 h), and 時間外
-/// worked out by hand in each case; a joiner or leaver of a longer period settled over the days employed (32条の3の2).
+/// worked out by hand in each case; a joiner or leaver of a longer period settled over the days employed (32条の3の2), and
+/// the コアタイム check.
 /// </summary>
 public sealed class WorkingTimeSystemsTests
 {
@@ -116,6 +118,33 @@ public sealed class WorkingTimeSystemsTests
         // A 所定 above the frame of the days employed is refused as above any 総枠.
         var ex = Assert.Throws<DomainException>(() => new FlexPeriod(new DateOnly(2026, 4, 1), 3, 15_429, employedUntil: new DateOnly(2026, 5, 16)));
         Assert.Equal("scheduledMinutes", ex.Field);
+    }
+
+    [Theory]
+    [InlineData(9, 0, 18, 0, null, null)] // covers 10:00–15:00
+    [InlineData(10, 0, 15, 0, null, null)] // exactly the core
+    [InlineData(10, 30, 19, 0, 300, 270)] // clocked in late: 10:30–15:00 of it
+    [InlineData(8, 0, 12, 0, 300, 120)] // left early: 10:00–12:00 of it
+    [InlineData(16, 0, 20, 0, 300, 0)] // after it altogether
+    public void CoreTime_ClockInAfterItsStartOrOutBeforeItsEnd_IsAWarning(int inHour, int inMinute, int outHour, int outMinute, int? core, int? covered)
+    {
+        var date = new DateOnly(2026, 10, 5);
+        var day = new ClockedDay(date, DayKind.WorkDay, 480, [new ClockSpan(date.ToDateTime(new TimeOnly(inHour, inMinute)), date.ToDateTime(new TimeOnly(outHour, outMinute)))]);
+        var warning = FlexTime.CoreTimeWarning(day, new TimeOnly(10, 0), new TimeOnly(15, 0));
+        Assert.Equal(core is null ? null : new AttendanceWarning(AttendanceWarningKind.CoreTimeNotCovered, core.Value, covered!.Value), warning);
+    }
+
+    [Fact]
+    public void CoreTime_AGapInsideIt_OrAnOpenSpan_IsNoCoreWarning()
+    {
+        var date = new DateOnly(2026, 10, 5);
+        DateTime At(int hour) => date.ToDateTime(new TimeOnly(hour, 0));
+        // Out at noon and back at two: a break of the employee's choosing, first in and last out still cover the core.
+        var split = new ClockedDay(date, DayKind.WorkDay, 480, [new ClockSpan(At(9), At(12)), new ClockSpan(At(14), At(18))]);
+        Assert.Null(FlexTime.CoreTimeWarning(split, new TimeOnly(10, 0), new TimeOnly(15, 0)));
+        // No clock-out yet: the day warns of that, not of the core.
+        var open = new ClockedDay(date, DayKind.WorkDay, 480, [new ClockSpan(At(11), null)]);
+        Assert.Null(FlexTime.CoreTimeWarning(open, new TimeOnly(10, 0), new TimeOnly(15, 0)));
     }
 
     [Fact]

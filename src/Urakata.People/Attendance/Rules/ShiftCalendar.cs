@@ -134,7 +134,7 @@ public sealed class ShiftCalendar(UrakataDbContext db, EmployeeAccess access, Ti
             ?? throw new NotFoundException(nameof(Employee));
 
     private async Task<WorkingTimePlans> PlansAsync(IReadOnlyList<Employee> employees, DateOnly first, CancellationToken ct) =>
-        await WorkingTimePlans.LoadAsync(db, timesheets, employees, first, first, await timesheets.CurrentRuleAsync(ct), ct);
+        await WorkingTimePlans.LoadAsync(db, timesheets, null, employees, first, first, await timesheets.CurrentRuleAsync(ct), ct);
 
     private static ShiftMonthDto ToDto(Employee employee, WorkingTimePlans plans, DateOnly first)
     {

@@ -8,7 +8,8 @@ namespace Urakata.People.Attendance;
 /// <summary>
 /// Each employee's work rule (their own, else the default) with what its system needs beyond the month of a 勤務表: the
 /// days before it back to the start of the 清算期間 / 変形 period or of the rule's first week, the shifts of the 変形
-/// periods touching the month, and the company's days off over all of it. Loaded once per 勤務表 build of <see cref="Timesheets"/>,
+/// periods touching the month, the company's days off over all of it, and the month's leave of those under a フレックス rule
+/// with a コアタイム (a day of leave is not checked against it). Loaded once per 勤務表 build of <see cref="Timesheets"/>,
 /// or for leave (<see cref="ScheduleAsync"/>) with only the shifts and days off of the dates leave asks about.
 /// </summary>
 internal sealed class WorkingTimePlans
@@ -18,19 +19,21 @@ internal sealed class WorkingTimePlans
     private readonly Dictionary<(Guid, DateOnly), ShiftDay> _shifts;
     private readonly Dictionary<Guid, Dictionary<DateOnly, List<SpanRecord>>> _earlier;
     private readonly HashSet<DateOnly> _daysOff;
+    private readonly HashSet<(Guid Employee, DateOnly Date)> _leave;
     private readonly Dictionary<(Guid Rule, DateOnly From, DateOnly Until), IReadOnlySet<DateOnly>> _ruleWorkDays = [];
 
     private WorkingTimePlans(WorkRule defaultRule, Dictionary<Guid, WorkRule> rules, Dictionary<(Guid, DateOnly), ShiftDay> shifts,
-        Dictionary<Guid, Dictionary<DateOnly, List<SpanRecord>>> earlier, HashSet<DateOnly> daysOff) =>
-        (_default, _rules, _shifts, _earlier, _daysOff) = (defaultRule, rules, shifts, earlier, daysOff);
+        Dictionary<Guid, Dictionary<DateOnly, List<SpanRecord>>> earlier, HashSet<DateOnly> daysOff, HashSet<(Guid, DateOnly)>? leave = null) =>
+        (_default, _rules, _shifts, _earlier, _daysOff, _leave) = (defaultRule, rules, shifts, earlier, daysOff, leave ?? []);
 
     /// <summary>The rule an employee works under: their own when it exists, else the default.</summary>
     public WorkRule RuleOf(Employee employee) =>
         employee.WorkRuleId is { } id && _rules.TryGetValue(id, out var rule) ? rule : _default;
 
     /// <param name="from">The first date the caller loaded attendance for (the default rule's first week); earlier days are loaded here when a rule needs them.</param>
-    public static async Task<WorkingTimePlans> LoadAsync(UrakataDbContext db, Timesheets timesheets, IReadOnlyList<Employee> employees, DateOnly first,
-        DateOnly from, WorkRule defaultRule, CancellationToken ct)
+    /// <param name="leave">Where the month's leave is read for the コアタイム check; null when the caller classifies no day (the シフト grid).</param>
+    public static async Task<WorkingTimePlans> LoadAsync(UrakataDbContext db, Timesheets timesheets, ILeaveCalendar? leave, IReadOnlyList<Employee> employees,
+        DateOnly first, DateOnly from, WorkRule defaultRule, CancellationToken ct)
     {
         var last = first.AddMonths(1).AddDays(-1);
         var rules = await RulesAsync(db, employees, ct);
@@ -38,6 +41,7 @@ internal sealed class WorkingTimePlans
         var (start, end) = (from, last.AddDays(1));
         var earlierFrom = new Dictionary<Guid, DateOnly>();
         var variable = new List<Guid>();
+        var cored = new List<Guid>();
         foreach (var employee in employees)
         {
             var rule = plans.RuleOf(employee);
@@ -52,6 +56,11 @@ internal sealed class WorkingTimePlans
             {
                 variable.Add(employee.Id);
             }
+
+            if (rule is { TimeSystem: WorkingTimeSystem.Flex, CoreStart: not null })
+            {
+                cored.Add(employee.Id);
+            }
         }
 
         var earlierIds = earlierFrom.Keys.ToList();
@@ -61,7 +70,8 @@ internal sealed class WorkingTimePlans
             days.Keys.Where(d => d < earlierFrom[id]).ToList().ForEach(d => days.Remove(d));
         }
 
-        return new WorkingTimePlans(defaultRule, rules, await ShiftsAsync(db, variable, start, end, ct), earlier, await DaysOffAsync(db, start, end, ct));
+        var onLeave = cored.Count == 0 || leave is null ? [] : (await leave.TakenAsync(cored, first, last, ct)).Select(l => (l.EmployeeId, l.Date)).ToHashSet();
+        return new WorkingTimePlans(defaultRule, rules, await ShiftsAsync(db, variable, start, end, ct), earlier, await DaysOffAsync(db, start, end, ct), onLeave);
     }
 
     /// <summary>
@@ -194,8 +204,21 @@ internal sealed class WorkingTimePlans
             };
         }
 
-        private DailyHours Daily((DateOnly Date, IReadOnlyList<SpanRecord> Spans) day) =>
-            DailyClassifier.Classify(AttendanceDay.ToClockedDay(day.Date, day.Spans, KindOf(day.Date), Math.Min(ScheduledMinutesOn(day.Date), LabourStandards.Statutory.DailyLimitMinutes)));
+        private DailyHours Daily((DateOnly Date, IReadOnlyList<SpanRecord> Spans) day) => DailyClassifier.Classify(Clocked(day));
+
+        private ClockedDay Clocked((DateOnly Date, IReadOnlyList<SpanRecord> Spans) day) =>
+            AttendanceDay.ToClockedDay(day.Date, day.Spans, KindOf(day.Date), Math.Min(ScheduledMinutesOn(day.Date), LabourStandards.Statutory.DailyLimitMinutes));
+
+        /// <summary>フレックス: a work day without leave that does not cover the rule's コアタイム carries the warning.</summary>
+        private DailyHours WithCoreTime((DateOnly Date, IReadOnlyList<SpanRecord> Spans) day)
+        {
+            var clocked = Clocked(day);
+            var hours = DailyClassifier.Classify(clocked);
+            return rule.CoreStart is { } coreStart && rule.CoreEnd is { } coreEnd && hours.Kind == DayKind.WorkDay && !plans._leave.Contains((employee.Id, day.Date))
+                && FlexTime.CoreTimeWarning(clocked, coreStart, coreEnd) is { } warning
+                ? hours with { Warnings = [.. hours.Warnings, warning] }
+                : hours;
+        }
 
         private (Dictionary<DateOnly, DailyHours>, MonthlyHours) Standard(List<(DateOnly Date, IReadOnlyList<SpanRecord> Spans)> records, DateOnly first)
         {
@@ -211,12 +234,12 @@ internal sealed class WorkingTimePlans
         /// An employee who joined or left inside the period is settled over the days employed (32条の3の2, in the month they
         /// left), and their 所定総労働時間 is the employed part's: the agreement's minutes a day × the 所定労働日 employed, or
         /// its period total × 所定労働日 employed ÷ the period's — so 不足 never counts days before joining or after leaving
-        /// (with a one-month period too, whose 総枠 stays the month's).
+        /// (with a one-month period too, whose 総枠 stays the month's). Days off the コアタイム carry a warning.
         /// </summary>
         private (Dictionary<DateOnly, DailyHours>, MonthlyHours) Flex(List<(DateOnly Date, IReadOnlyList<SpanRecord> Spans)> records, DateOnly first, DateOnly last)
         {
             var (start, end) = rule.FlexPeriodOf(first);
-            var classified = records.Where(d => d.Date >= start && d.Date <= last).Select(Daily)
+            var classified = records.Where(d => d.Date >= start && d.Date <= last).Select(WithCoreTime)
                 .Select(h => h.Kind == DayKind.StatutoryRestDay ? h : h with
                 {
                     WithinScheduledMinutes = h.WorkedMinutes,

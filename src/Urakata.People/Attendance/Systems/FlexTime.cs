@@ -105,6 +105,31 @@ public static class FlexTime
     /// <summary>50 h × days ÷ 7, in whole minutes (rounded down): 30 days 12,857; 31 days 13,285.</summary>
     public static int MonthlyCapMinutes(int days) => 50 * 60 * days / 7;
 
+    /// <summary>
+    /// コアタイム: a work day whose first clock-in is after the core's start or whose last clock-out is before its end gets
+    /// a warning with the core's minutes and those of it between the two (a break inside the core is the employee's own
+    /// business, as on any day). Null when covered, and while a span is still open: that day already warns of the missing
+    /// clock-out. A warning only — the hours are counted as worked.
+    /// </summary>
+    public static AttendanceWarning? CoreTimeWarning(ClockedDay day, TimeOnly coreStart, TimeOnly coreEnd)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        if (day.Work.Count == 0 || day.Work.Any(w => w.End is null))
+        {
+            return null;
+        }
+
+        var (start, end) = (day.Date.ToDateTime(coreStart), day.Date.ToDateTime(coreEnd));
+        var (first, last) = (day.Work.Min(w => w.Start), day.Work.Max(w => w.End!.Value));
+        if (first <= start && last >= end)
+        {
+            return null;
+        }
+
+        var covered = ((last < end ? last : end) - (first > start ? first : start)).TotalMinutes;
+        return new AttendanceWarning(AttendanceWarningKind.CoreTimeNotCovered, (int)(end - start).TotalMinutes, Math.Max(0, (int)covered));
+    }
+
     /// <param name="workedByDate">Minutes worked each date of the employed part of the period (法定休日労働 left out); other dates are refused.</param>
     public static IReadOnlyList<FlexMonth> Settle(FlexPeriod period, IReadOnlyDictionary<DateOnly, int> workedByDate)
     {
