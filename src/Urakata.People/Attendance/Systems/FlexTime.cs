@@ -81,7 +81,7 @@ public sealed record FlexPeriod
 
 /// <summary>One calendar month (or the period's part of it) of a flex settlement, in minutes.</summary>
 /// <param name="WorkedMinutes">Hours worked, 法定休日労働 excluded (it is 休日労働, paid on its own).</param>
-/// <param name="StatutoryOvertimeMinutes">時間外 (法定外) paid in this month: over the 50-hour weekly average of the month, and in the last month what passes the 総枠.</param>
+/// <param name="StatutoryOvertimeMinutes">時間外 (法定外) paid in this month: over the 50-hour weekly average of the month, and in the settlement month what passes the 総枠.</param>
 /// <param name="NonStatutoryOvertimeMinutes">法定内残業: over the 所定総労働時間 but within the 総枠 (the settlement month only).</param>
 /// <param name="ShortfallMinutes">Short of the 所定総労働時間 at the end (the settlement month only): deducted or carried, as the agreement says.</param>
 public sealed record FlexMonth(DateOnly Month, int WorkedMinutes, int MonthlyCapMinutes, int StatutoryOvertimeMinutes, int NonStatutoryOvertimeMinutes, int ShortfallMinutes);
