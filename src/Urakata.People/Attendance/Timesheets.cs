@@ -65,7 +65,6 @@ public sealed class Timesheets(UrakataDbContext db, ILeaveCalendar leave)
             }
         }
 
-        var daysOff = (await db.CompanyHolidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= last).Select(h => h.Date).ToListAsync(ct)).ToHashSet();
         var closed = (await db.Set<AttendanceMonthTotals>().AsNoTracking().Where(t => ids.Contains(t.EmployeeId) && t.Month == first)
             .Select(t => t.EmployeeId).ToListAsync(ct)).ToHashSet();
         var corrections = (withClockTimes

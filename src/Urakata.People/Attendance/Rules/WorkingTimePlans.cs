@@ -143,10 +143,7 @@ internal sealed class WorkingTimePlans
         public ShiftDay? ShiftOn(DateOnly date) =>
             rule.TimeSystem == WorkingTimeSystem.MonthlyVariable && plans._shifts.TryGetValue((employee.Id, date), out var shift) ? shift : null;
 
-        public DayKind KindOf(DateOnly date) =>
-            rule.TimeSystem == WorkingTimeSystem.MonthlyVariable && plans._shifts.TryGetValue((employee.Id, date), out var shift)
-                ? shift.DayKind
-                : rule.KindOf(date, plans._daysOff);
+        public DayKind KindOf(DateOnly date) => ShiftOn(date)?.DayKind ?? rule.KindOf(date, plans._daysOff);
 
         /// <summary>
         /// The 所定労働日 from <paramref name="from"/> up to, not including, <paramref name="until"/> (dates the plans were
@@ -178,9 +175,7 @@ internal sealed class WorkingTimePlans
 
         /// <summary>所定労働時間 of a date: the shift's under 変形, else the standard day on work days.</summary>
         public int ScheduledMinutesOn(DateOnly date) =>
-            rule.TimeSystem == WorkingTimeSystem.MonthlyVariable && plans._shifts.TryGetValue((employee.Id, date), out var shift)
-                ? shift.ScheduledMinutes
-                : KindOf(date) == DayKind.WorkDay ? MinutesPerDay : 0;
+            ShiftOn(date)?.ScheduledMinutes ?? (KindOf(date) == DayKind.WorkDay ? MinutesPerDay : 0);
 
         /// <summary>
         /// The month's days (from <paramref name="first"/>) classified under the rule's system, with the month's totals.
